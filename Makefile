@@ -1,0 +1,81 @@
+# Back to the Past — the two commands are `make lab` and `make test`.
+# Everything runs from a local virtual environment, .venv, built from the pinned requirements.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+NB ?= notebooks/*.ipynb
+REPO ?= back-to-the-past/back-to-the-past
+PIP_QUIET := 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
+
+.PHONY: lab test outputs nbval bench lint format readme chromium venv dev clean
+
+# --- environments -------------------------------------------------------------------------
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip $(PIP_QUIET)
+
+$(VENV)/.runtime: $(BIN)/python requirements.txt pyproject.toml
+	$(BIN)/pip install -q -r requirements.txt $(PIP_QUIET)
+	$(BIN)/pip check
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/pip install -q -r requirements-dev.txt $(PIP_QUIET)
+	$(BIN)/pip check
+	touch $@
+
+venv: $(VENV)/.runtime
+dev: $(VENV)/.dev
+
+# --- the two commands ---------------------------------------------------------------------
+## make lab: set up (first time) and open JupyterLab at lesson 00
+lab: $(VENV)/.runtime
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+## make test: set up (dev tools and Chromium included) and run every check
+test: $(VENV)/.dev chromium
+	$(BIN)/ruff check helpers tests scripts
+	$(BIN)/ruff format --check helpers tests scripts
+	$(BIN)/nbqa ruff notebooks --extend-ignore=E402,F401,B018,I001
+	$(BIN)/python scripts/lesson_table.py --check --repo $(REPO)
+	timeout 2400 $(BIN)/pytest --doctest-modules helpers tests \
+		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+
+# Debian's Chromium for the real-browser tests (never `playwright install`: it downloads).
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then (apt-get update -q && apt-get install -y -q chromium) >/dev/null; \
+	else echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium'"; exit 1; fi
+
+# --- authoring ----------------------------------------------------------------------------
+## make outputs [NB=notebooks/03_x.ipynb]: re-execute lessons in place (the only way outputs change)
+outputs: $(VENV)/.dev
+	MPLBACKEND=module://matplotlib_inline.backend_inline timeout 900 $(BIN)/jupyter nbconvert \
+		--to notebook --execute --inplace \
+		--ExecutePreprocessor.timeout=180 --ExecutePreprocessor.kernel_name=python3 \
+		--ExecutePreprocessor.record_timing=False $(NB)
+
+## make nbval [NB=...]: strict nbval on the stored outputs
+nbval: $(VENV)/.dev
+	$(BIN)/pytest -q --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg $(NB)
+
+## make readme: regenerate the README's lesson table from the notebooks' metadata
+readme: $(VENV)/.runtime
+	$(BIN)/python scripts/lesson_table.py --write --repo $(REPO)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check helpers tests scripts
+	$(BIN)/ruff format --check helpers tests scripts
+	$(BIN)/nbqa ruff notebooks --extend-ignore=E402,F401,B018,I001
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format helpers tests scripts
+	$(BIN)/ruff check --fix helpers tests scripts
+
+## make bench: lesson run times against their imports-only floor, import time, sizes
+bench: $(VENV)/.dev
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,97 @@
+"""Generate the README's lesson table (and Binder links) from the notebooks' lesson metadata.
+
+    python scripts/lesson_table.py --write   # rewrite the table between the markers in README.md
+    python scripts/lesson_table.py --check   # exit 1 if README.md is out of date (used by tests)
+
+The table lives between ``<!-- lessons:start -->`` and ``<!-- lessons:end -->``; the Binder
+badge between ``<!-- binder:start -->`` and ``<!-- binder:end -->``. ``--repo OWNER/NAME``
+names the GitHub repository the Binder links open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+DEFAULT_REPO = "back-to-the-past/back-to-the-past"
+
+
+def binder_url(repo: str, path: str) -> str:
+    """A mybinder.org link that opens JupyterLab at ``path``."""
+    return f"https://mybinder.org/v2/gh/{repo}/HEAD?urlpath={quote('lab/tree/' + path, safe='')}"
+
+
+def lessons() -> list[tuple[Path, dict]]:
+    """Every lesson notebook with its metadata card, in order."""
+    found = []
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        card = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("lesson")
+        if card is None:
+            raise SystemExit(f"{path.name}: notebook metadata has no 'lesson' card")
+        found.append((path, card))
+    return found
+
+
+def table(repo: str) -> str:
+    """The markdown lesson table."""
+    rows = [
+        "| # | lesson | minutes | by the end you will be able to | open |",
+        "|---|---|---|---|---|",
+    ]
+    total = 0
+    for path, card in lessons():
+        rel = f"notebooks/{path.name}"
+        objectives = "<br>".join(f"• {o}" for o in card["objectives"])
+        rows.append(
+            f"| {card['number']:02d} | [{card['title']}]({rel}) — {card['summary']} | "
+            f"{card['minutes']} | {objectives} | [Binder]({binder_url(repo, rel)}) |"
+        )
+        total += int(card["minutes"])
+    rows.append(f"\nIn all about {total} minutes of lessons.")
+    return "\n".join(rows)
+
+
+def badge(repo: str) -> str:
+    """The Binder badge, opening lesson 00."""
+    url = binder_url(repo, "notebooks/00_start_here.ipynb")
+    return f"[![Launch on Binder](https://mybinder.org/badge_logo.svg)]({url})"
+
+
+def render(text: str, repo: str) -> str:
+    """README text with the generated blocks replaced."""
+    for name, block in (("lessons", table(repo)), ("binder", badge(repo))):
+        pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
+        if not pattern.search(text):
+            raise SystemExit(
+                f"README.md has no <!-- {name}:start --> ... <!-- {name}:end --> block"
+            )
+        text = pattern.sub(lambda m, b=block: m.group(1) + b + "\n" + m.group(2), text)
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--write", action="store_true")
+    mode.add_argument("--check", action="store_true")
+    parser.add_argument("--repo", default=DEFAULT_REPO)
+    args = parser.parse_args(argv)
+    current = README.read_text(encoding="utf-8")
+    wanted = render(current, args.repo)
+    if args.write:
+        README.write_text(wanted, encoding="utf-8")
+        return 0
+    if wanted != current:
+        print("README.md's lesson table is out of date: run `make readme`", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
