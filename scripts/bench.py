@@ -1,0 +1,111 @@
+"""`make bench`: how fast the lessons run and how heavy `helpers` is.
+
+For each lesson: the median time to execute it headless (fresh kernel, as nbconvert does) and
+the median time to execute a notebook holding only the lesson's import lines (its floor), and
+their ratio (target: at most 1.5). Then the import time of ``helpers`` (with its data and chart
+modules) against pandas + matplotlib alone (target: within 0.15 s). Prints a table; exits 1 if
+a target is missed. Results are also written to bench-results/bench.json.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 3
+RATIO_TARGET = 1.5
+IMPORT_TARGET = 0.15
+
+
+def import_lines(nb) -> str:
+    """Every import statement of the notebook's code cells, plus use_style()."""
+    lines = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                lines.append(ast.get_source_segment(cell.source, node))
+    lines.append("helpers.use_style()" if "import helpers" in lines else "")
+    return "\n".join(lines)
+
+
+def run(nb) -> float:
+    """Seconds to execute a notebook in a fresh kernel."""
+    start = time.perf_counter()
+    NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(ROOT / "notebooks")}},
+    ).execute()
+    return time.perf_counter() - start
+
+
+def median_run(nb) -> float:
+    return statistics.median(
+        run(nbformat.from_dict(json.loads(json.dumps(nb)))) for _ in range(RUNS)
+    )
+
+
+def import_time(code: str) -> float:
+    """Median wall time of a fresh interpreter importing ``code``, minus a bare interpreter."""
+
+    def once(src: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", src], check=True)
+        return time.perf_counter() - start
+
+    bare = statistics.median(once("pass") for _ in range(5))
+    return statistics.median(once(code) for _ in range(5)) - bare
+
+
+def main() -> int:
+    rows, ok = [], True
+    print(f"{'lesson':40} {'run s':>7} {'imports s':>9} {'ratio':>6}")
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(import_lines(nb))])
+        floor.metadata = nb.metadata
+        full, base = median_run(nb), median_run(floor)
+        ratio = full / base
+        ok &= ratio <= RATIO_TARGET
+        flag = "" if ratio <= RATIO_TARGET else "  <-- over target"
+        print(f"{path.name:40} {full:7.2f} {base:9.2f} {ratio:6.2f}{flag}")
+        rows.append({"lesson": path.name, "run_s": full, "imports_s": base, "ratio": ratio})
+    stack = import_time("import pandas, matplotlib.pyplot")
+    ours = import_time(
+        "import pandas, matplotlib.pyplot, helpers, helpers.data, helpers.charts, helpers.feedback"
+    )
+    extra = ours - stack
+    ok &= extra <= IMPORT_TARGET
+    print(
+        f"\nimport pandas + matplotlib: {stack:.3f} s; with helpers: {ours:.3f} s; "
+        f"helpers adds {extra:.3f} s (target <= {IMPORT_TARGET} s)"
+    )
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    (out / "bench.json").write_text(
+        json.dumps(
+            {"lessons": rows, "import_stack_s": stack, "import_helpers_extra_s": extra}, indent=2
+        )
+    )
+    print("all targets met" if ok else "SOME TARGETS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
