@@ -55,6 +55,7 @@ outputs: $(VENV)/.dev
 		--to notebook --execute --inplace \
 		--ExecutePreprocessor.timeout=180 --ExecutePreprocessor.kernel_name=python3 \
 		--ExecutePreprocessor.record_timing=False $(NB)
+	$(BIN)/python scripts/alt_text.py --copy $(NB)
 
 ## make nbval [NB=...]: strict nbval on the stored outputs
 nbval: $(VENV)/.dev

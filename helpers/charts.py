@@ -74,9 +74,10 @@ def use_style() -> None:
 
     Examples
     --------
-    >>> use_style()
     >>> import matplotlib as mpl
-    >>> mpl.rcParams["axes.prop_cycle"].by_key()["color"][0]
+    >>> with mpl.rc_context():  # only inside this block, to leave other examples alone
+    ...     use_style()
+    ...     mpl.rcParams["axes.prop_cycle"].by_key()["color"][0]
     '#0072B2'
     """
     from cycler import cycler

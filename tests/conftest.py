@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import matplotlib
 import pytest
+from support import LESSONS_AND_ASSIGNMENTS, namespace_works
 
 matplotlib.use("Agg")
 
@@ -26,3 +30,29 @@ def corrupt(tmp_path):
         return target
 
     return make
+
+
+@pytest.fixture(scope="session")
+def executed_notebooks(tmp_path_factory):
+    """Run every lesson and assignment once, offline where possible, inspecting figures/widgets.
+
+    Returns a dict: ``offline`` (bool), ``returncode``, ``stdout`` and ``report`` (per notebook:
+    figures and widgets, see scripts/run_notebooks.py).
+    """
+    report = tmp_path_factory.mktemp("run") / "inspection.json"
+    names = " ".join(str(p.relative_to(ROOT)) for p in LESSONS_AND_ASSIGNMENTS)
+    command = f"{sys.executable} scripts/run_notebooks.py --inspect {report} {names}"
+    offline = namespace_works()
+    argv = (
+        ["unshare", "-n", "sh", "-c", f"ip link set lo up && {command}"]
+        if offline
+        else ["sh", "-c", command]
+    )
+    out = subprocess.run(argv, capture_output=True, text=True, timeout=1800, cwd=ROOT)
+    found = json.loads(report.read_text()) if report.exists() else {}
+    return {
+        "offline": offline,
+        "returncode": out.returncode,
+        "stdout": out.stdout + out.stderr,
+        "report": found,
+    }

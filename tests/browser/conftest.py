@@ -83,7 +83,9 @@ def lab() -> Iterator[Lab]:
     # render every cell (no virtual scrolling), so tests can find outputs anywhere in a lesson
     tracker = tmp / "settings" / "@jupyterlab" / "notebook-extension"
     tracker.mkdir(parents=True)
-    (tracker / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    (tracker / "tracker.jupyterlab-settings").write_text(
+        '{"windowingMode": "none", "recordTiming": true}'
+    )
     port, token = _free_port(), secrets.token_hex(16)
     env = dict(
         os.environ,

@@ -12,7 +12,7 @@ expect.set_options(timeout=45_000)  # first widget render needs kernel + widget 
 
 KERNEL_IDLE = re.compile(r"Python 3 \(ipykernel\) \| Idle")
 
-__all__ = ["KERNEL_IDLE", "Lab", "error_outputs", "expect", "open_and_run_all"]
+__all__ = ["KERNEL_IDLE", "Lab", "error_outputs", "expect", "open_and_run_all", "run_all_and_wait"]
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,17 @@ class Lab:
 
 
 def open_and_run_all(page, lab: Lab, name: str) -> None:
-    """Open ``notebooks/NAME`` in a fresh workspace, wait for an idle kernel, run all cells.
-
-    Waits until every code cell has a number prompt, i.e. the whole notebook ran.
-    """
+    """Open ``notebooks/NAME`` in a fresh workspace, wait for an idle kernel, run all cells."""
     page.goto(f"{lab.base}/lab/tree/notebooks/{name}?reset&token={lab.token}")
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell")
+    run_all_and_wait(page)
+
+
+def run_all_and_wait(page) -> None:
+    """In the visible notebook: wait for a live idle kernel, Run > Run All Cells, wait till done.
+
+    Done means every code cell has a number prompt and the kernel is idle again.
+    """
     # the toolbar says "idle" before a kernel exists; the status bar names the live kernel
     expect(page.locator("#jp-main-statusbar")).to_contain_text(KERNEL_IDLE)
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()

@@ -1,0 +1,356 @@
+"""Schemas and loaders for lesson 03's trade files, and the tables built from them.
+
+Besides the checks every loader makes (columns, types, allowed values, source ids), these files
+have rules of their own (see :mod:`helpers._trade_checks`), each raising
+:class:`~helpers._table.DataError` with file, row and column:
+
+- within each series, rows are in year order;
+- where sources conflict, each figure is its own row and exactly one row per year and series is
+  marked ``preferred``;
+- where a total and its two parts are all given, the parts add up to the total within rounding
+  (0.5 % or US$0.5 bn, whichever is larger).
+
+The energy files are in :mod:`helpers.data_energy`; their loaders are re-exported here and their
+schemas are part of :data:`SCHEMAS`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import econ
+from helpers._table import Column, Schema, load_table
+from helpers._trade_checks import (
+    CONFIDENCE,
+    check_order,
+    check_preferred,
+    finish,
+    parts_add_up,
+    shown,
+    split_tolerance,
+)
+from helpers.data_energy import (
+    ENERGY_SCHEMAS,
+    crude_share_table,
+    load_energy_crude,
+    load_energy_deals,
+    load_energy_gas,
+    load_energy_lng,
+)
+
+__all__ = [
+    "CHINA_RUSSIA_TRADE",
+    "SCHEMAS",
+    "SERIES",
+    "TOTAL_TRADE",
+    "TRADE_TARGETS",
+    "TRIANGLE_TRADE",
+    "asymmetry_table",
+    "crude_share_table",
+    "load_china_russia_trade",
+    "load_energy_crude",
+    "load_energy_deals",
+    "load_energy_gas",
+    "load_energy_lng",
+    "load_total_trade",
+    "load_trade_targets",
+    "load_triangle_trade",
+    "split_tolerance",
+    "trade_series",
+]
+
+#: The two series of China-Russia trade: whose customs statistics a figure is.
+SERIES = ("china_customs", "russia_customs")
+
+CHINA_RUSSIA_TRADE = Schema(
+    "china_russia_trade.csv",
+    (
+        Column("year", "int", minimum=1991, maximum=2025),
+        Column("series", allowed=SERIES),
+        Column("total_usd_bn", "float", minimum=0),
+        Column("china_exports_to_russia_usd_bn", "float", required=False, minimum=0),
+        Column("russia_exports_to_china_usd_bn", "float", required=False, minimum=0),
+        Column("preferred", "bool"),
+        Column("value_kind", allowed=("reported", "computed")),
+        Column("confidence", allowed=CONFIDENCE),
+        Column("source_id", "list", sources=True),
+        Column("note", required=False),
+    ),
+    row_checks=(
+        parts_add_up(
+            "total_usd_bn", ("china_exports_to_russia_usd_bn", "russia_exports_to_china_usd_bn")
+        ),
+    ),
+)
+
+TOTAL_TRADE = Schema(
+    "total_trade.csv",
+    (
+        Column("year", "int", minimum=1991, maximum=2025),
+        Column("country", allowed=("CHN", "RUS")),
+        Column("exports_usd_bn", "float", required=False, minimum=0),
+        Column("imports_usd_bn", "float", required=False, minimum=0),
+        Column("total_usd_bn", "float", minimum=0),
+        Column("reporter", allowed=("un_comtrade", "china_customs", "russia_customs")),
+        Column("confidence", allowed=CONFIDENCE),
+        Column("source_id", "list", sources=True),
+        Column("note", required=False),
+    ),
+    key=("country", "year"),
+    row_checks=(parts_add_up("total_usd_bn", ("exports_usd_bn", "imports_usd_bn")),),
+)
+
+TRIANGLE_TRADE = Schema(
+    "triangle_trade.csv",
+    (
+        Column("year", "int", minimum=1991, maximum=2025),
+        Column("partner", allowed=("CHN", "RUS")),
+        Column("reporter", allowed=("us_census", "china_customs")),
+        Column("us_exports_usd_bn", "float", required=False, minimum=0),
+        Column("us_imports_usd_bn", "float", required=False, minimum=0),
+        Column("total_usd_bn", "float", required=False, minimum=0),
+        Column("preferred", "bool"),
+        Column("confidence", allowed=CONFIDENCE),
+        Column("source_id", "list", sources=True),
+        Column("note", required=False),
+    ),
+    row_checks=(parts_add_up("total_usd_bn", ("us_exports_usd_bn", "us_imports_usd_bn")),),
+)
+
+TRADE_TARGETS = Schema(
+    "trade_targets.csv",
+    (
+        Column("target_id", "id"),
+        Column("set_date", "date", minimum=2000, maximum=2025),
+        Column("date_precision", allowed=("day", "month", "year")),
+        Column("value_usd_bn", "float", minimum=0),
+        Column("target_year", "int", required=False, minimum=2000, maximum=2040),
+        Column("stated_by"),
+        Column("confidence", allowed=CONFIDENCE),
+        Column("source_id", "list", sources=True),
+        Column("note", required=False),
+    ),
+    key=("target_id",),
+)
+
+#: This module's schemas by file name (merged into :data:`helpers.data.SCHEMAS`).
+SCHEMAS: dict[str, Schema] = {
+    s.filename: s
+    for s in (
+        CHINA_RUSSIA_TRADE,
+        TOTAL_TRADE,
+        TRIANGLE_TRADE,
+        TRADE_TARGETS,
+        *ENERGY_SCHEMAS,
+    )
+}
+
+
+# --- loaders ------------------------------------------------------------------------------
+def load_china_russia_trade(
+    path: str | Path | None = None, *, preferred_only: bool = False
+) -> pd.DataFrame:
+    """Load China–Russia goods trade by year, US$ bn (``data/china_russia_trade.csv``).
+
+    Two series: ``china_customs`` (China's General Administration of Customs, 1992–2025) and
+    ``russia_customs`` (Russia's figures, where reported). Conflicting figures for one year are
+    separate rows; one of them is ``preferred``.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Another file to check against the same rules.
+    preferred_only : bool
+        Keep only the preferred row for each year and series.
+
+    Returns
+    -------
+    pandas.DataFrame
+        year, series, total_usd_bn, china_exports_to_russia_usd_bn,
+        russia_exports_to_china_usd_bn, preferred, value_kind, confidence, source_id (list),
+        note.
+
+    Raises
+    ------
+    DataError
+        For a malformed file, years out of order, a missing or doubled preferred row, or parts
+        that do not add up to the total.
+
+    Examples
+    --------
+    >>> trade = load_china_russia_trade(preferred_only=True)
+    >>> trade.set_index(["series", "year"]).loc[("china_customs", 2021), "total_usd_bn"]
+    np.float64(146.887)
+    """
+    schema = CHINA_RUSSIA_TRADE
+    frame, where = load_table(schema, path), shown(schema, path)
+    check_order(frame, ["series"], where)
+    check_preferred(frame, ["series", "year"], where)
+    return finish(frame, preferred_only)
+
+
+def load_total_trade(path: str | Path | None = None) -> pd.DataFrame:
+    """Load China's and Russia's total goods trade with the world, US$ bn (``total_trade.csv``).
+
+    Years are those a source could be found for (UN Comtrade 1995–2020 at intervals, then each
+    country's customs); missing years are left out rather than guessed.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Another file to check against the same rules.
+
+    Returns
+    -------
+    pandas.DataFrame
+        year, country (CHN/RUS), exports_usd_bn, imports_usd_bn, total_usd_bn, reporter,
+        confidence, source_id (list), note.
+
+    Raises
+    ------
+    DataError
+        For a malformed file, years out of order, or exports + imports not adding up.
+
+    Examples
+    --------
+    >>> totals = load_total_trade()
+    >>> totals.set_index(["country", "year"]).loc[("CHN", 2021), "total_usd_bn"]
+    np.float64(6050.0)
+    """
+    schema = TOTAL_TRADE
+    frame, where = load_table(schema, path), shown(schema, path)
+    check_order(frame, ["country"], where)
+    return frame
+
+
+def load_triangle_trade(
+    path: str | Path | None = None, *, preferred_only: bool = False
+) -> pd.DataFrame:
+    """Load US goods trade with China and with Russia, US$ bn (``triangle_trade.csv``).
+
+    The triangle's third leg, China–Russia, is :func:`load_china_russia_trade`.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Another file to check against the same rules.
+    preferred_only : bool
+        Keep only the preferred row for each year, partner and reporter.
+
+    Returns
+    -------
+    pandas.DataFrame
+        year, partner (CHN/RUS), reporter (us_census/china_customs), us_exports_usd_bn,
+        us_imports_usd_bn, total_usd_bn, preferred, confidence, source_id (list), note.
+
+    Raises
+    ------
+    DataError
+        As :func:`load_china_russia_trade`.
+
+    Examples
+    --------
+    >>> tri = load_triangle_trade(preferred_only=True)
+    >>> tri.set_index(["partner", "reporter", "year"]).loc[("RUS", "us_census", 2021),
+    ...                                                     "total_usd_bn"]
+    np.float64(36.1)
+    """
+    schema = TRIANGLE_TRADE
+    frame, where = load_table(schema, path), shown(schema, path)
+    check_order(frame, ["partner", "reporter"], where)
+    check_preferred(frame, ["partner", "reporter", "year"], where)
+    return finish(frame, preferred_only)
+
+
+def load_trade_targets(path: str | Path | None = None) -> pd.DataFrame:
+    """Load the China–Russia trade targets announced since 2011 (``trade_targets.csv``).
+
+    Examples
+    --------
+    >>> load_trade_targets().set_index("target_id").loc["target_250bn_2022", "target_year"]
+    <NA>
+    """
+    return load_table(TRADE_TARGETS, path)
+
+
+# --- tables built from the files ----------------------------------------------------------
+def trade_series(series: str = "china_customs", *, start: int = 1992, end: int = 2025) -> pd.Series:
+    """China–Russia trade (preferred figures) for one series, indexed by year.
+
+    Parameters
+    ----------
+    series : {"china_customs", "russia_customs"}
+    start, end : int
+        First and last year kept.
+
+    Returns
+    -------
+    pandas.Series
+        US$ bn by year, named after the series.
+
+    Raises
+    ------
+    ValueError
+        For an unknown series name.
+
+    Examples
+    --------
+    >>> trade_series(start=2021, end=2023).round(1).tolist()
+    [146.9, 190.3, 240.1]
+    >>> trade_series("customs")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown series 'customs'; expected one of: china_customs, russia_customs
+    """
+    if series not in SERIES:
+        raise ValueError(f"unknown series {series!r}; expected one of: {', '.join(SERIES)}")
+    trade = load_china_russia_trade(preferred_only=True)
+    rows = trade[(trade["series"] == series) & trade["year"].between(start, end)]
+    return rows.set_index("year")["total_usd_bn"].rename(series)
+
+
+def asymmetry_table() -> pd.DataFrame:
+    """Each side's share of the other's trade, for the years with a sourced total.
+
+    Uses China's customs figure for the bilateral trade (the only series covering every year)
+    and each country's total goods trade from :func:`load_total_trade`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by year: ``china_russia_usd_bn``, ``china_total_usd_bn``,
+        ``russia_total_usd_bn``, ``russia_share_of_china`` and ``china_share_of_russia``
+        (fractions; missing where a total is missing).
+
+    Examples
+    --------
+    >>> t = asymmetry_table()
+    >>> row = t.loc[2019]
+    >>> f"{row['russia_share_of_china']:.1%}", f"{row['china_share_of_russia']:.1%}"
+    ('2.4%', '16.4%')
+    """
+    bilateral = trade_series("china_customs")
+    totals = load_total_trade().pivot(index="year", columns="country", values="total_usd_bn")
+    table = pd.DataFrame(
+        {
+            "china_russia_usd_bn": bilateral,
+            "china_total_usd_bn": totals.get("CHN"),
+            "russia_total_usd_bn": totals.get("RUS"),
+        }
+    ).dropna(subset=["china_russia_usd_bn"])
+    table = table[table[["china_total_usd_bn", "russia_total_usd_bn"]].notna().any(axis=1)]
+
+    def _share(whole: float, part: float) -> float:
+        return econ.share(part, whole) if pd.notna(whole) else float("nan")
+
+    part = table["china_russia_usd_bn"]
+    table["russia_share_of_china"] = [
+        _share(w, p) for w, p in zip(table["china_total_usd_bn"], part, strict=True)
+    ]
+    table["china_share_of_russia"] = [
+        _share(w, p) for w, p in zip(table["russia_total_usd_bn"], part, strict=True)
+    ]
+    table.index.name = "year"
+    return table

@@ -1,0 +1,141 @@
+"""Execute notebooks in fresh kernels without writing them back; report errors and figures.
+
+    python scripts/run_notebooks.py notebooks/*.ipynb
+    python scripts/run_notebooks.py --inspect report.json notebooks/*.ipynb
+
+Prints one line per notebook and exits 1 if any cell raised. With ``--inspect`` it also keeps
+every matplotlib figure open and writes, per notebook, what each figure draws (colours,
+markers, line styles, hatches, legend entries, texts) and every live widget's class and
+description to a JSON file, for the accessibility test. Used by the offline test too (run inside
+a network namespace with no interfaces but loopback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+MARK = "INSPECTION-JSON:"
+
+KEEP_FIGURES = """
+from matplotlib_inline.backend_inline import InlineBackend as _IB
+_IB.instance().close_figures = False
+"""
+
+INSPECT = """
+def _inspect():
+    import json
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_hex
+    import ipywidgets
+
+    def hexes(colors):
+        out = []
+        for c in colors:
+            try:
+                if len(c) == 4 and c[3] == 0:
+                    continue
+                out.append(to_hex(c, keep_alpha=False))
+            except (TypeError, ValueError):
+                pass
+        return out
+
+    figures = []
+    for num in plt.get_fignums():
+        fig = plt.figure(num)
+        texts = [t.get_text() for t in fig.texts]
+        axes = []
+        for ax in fig.axes:
+            texts += [t.get_text() for t in ax.texts]
+            texts += [ax.get_title(loc) for loc in ("left", "center", "right")]
+            lines = [{"color": hexes([l.get_color()]), "marker": str(l.get_marker()),
+                      "linestyle": str(l.get_linestyle()), "label": l.get_label()}
+                     for l in ax.get_lines()]
+            patches = [{"color": hexes([p.get_facecolor()]), "hatch": p.get_hatch() or "",
+                        "label": p.get_label()} for p in ax.patches]
+            colls = [hexes(list(c.get_facecolors()) + list(c.get_edgecolors()))
+                     for c in ax.collections]
+            legend = ax.get_legend()
+            entries = []
+            if legend is not None:
+                for handle, text in zip(legend.legend_handles, legend.get_texts()):
+                    entry = {"label": text.get_text(), "kind": type(handle).__name__}
+                    if hasattr(handle, "get_marker"):
+                        entry.update(marker=str(handle.get_marker()),
+                                     linestyle=str(handle.get_linestyle()),
+                                     color=hexes([handle.get_color()]))
+                    elif hasattr(handle, "get_hatch"):
+                        entry.update(hatch=handle.get_hatch() or "",
+                                     color=hexes([handle.get_facecolor()]))
+                    entries.append(entry)
+            title = " ".join(ax.get_title(loc) for loc in ("left", "center", "right"))
+            axes.append({"lines": lines, "patches": patches, "collections": colls,
+                         "legend": entries, "title": title.strip()})
+        if fig._suptitle is not None:
+            texts.append(fig._suptitle.get_text())
+        figures.append({"number": num, "texts": texts, "axes": axes})
+    widgets = []
+    for w in list(ipywidgets.Widget.widgets.values()):
+        passive = (ipywidgets.HTML, ipywidgets.HTMLMath, ipywidgets.Label, ipywidgets.Image,
+                   ipywidgets.Valid)
+        if isinstance(w, (ipywidgets.ValueWidget, ipywidgets.Button)) and not isinstance(
+            w, passive
+        ):
+            widgets.append({"class": type(w).__name__,
+                            "description": getattr(w, "description", "") or "",
+                            "tooltip": getattr(w, "tooltip", "") or "",
+                            "disabled": bool(getattr(w, "disabled", False))})
+    print("MARK" + json.dumps({"figures": figures, "widgets": widgets}))
+
+_inspect()
+""".replace("MARK", MARK)
+
+
+def run(path: Path, inspect: bool = False) -> tuple[str | None, dict | None]:
+    """Execute one notebook in its own folder; return (error summary or None, inspection)."""
+    nb = nbformat.read(path, as_version=4)
+    if inspect:
+        code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+        if code:
+            nb.cells.insert(code[0], nbformat.v4.new_code_cell(KEEP_FIGURES))
+        nb.cells.append(nbformat.v4.new_code_cell(INSPECT))
+    client = NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        return str(exc).strip().splitlines()[-1], None
+    found = None
+    if inspect:
+        for out in nb.cells[-1].outputs:
+            text = out.get("text", "")
+            if text.startswith(MARK):
+                found = json.loads(text[len(MARK) :])
+    return None, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--inspect", metavar="JSON", help="write figure/widget inspection here")
+    parser.add_argument("notebooks", nargs="+")
+    args = parser.parse_args(argv)
+    failed, report = 0, {}
+    for name in args.notebooks:
+        problem, found = run(Path(name), inspect=bool(args.inspect))
+        print(f"{'FAIL' if problem else 'ok  '} {name}{': ' + problem if problem else ''}")
+        failed += problem is not None
+        report[Path(name).name] = found
+    if args.inspect:
+        Path(args.inspect).write_text(json.dumps(report, indent=1))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""Lesson 02 in a real browser: the triangle explorer reacts to the student's clicks."""
+
+from labkit import error_outputs, expect, open_and_run_all
+
+
+def test_changing_a_relation_changes_the_configuration_shown(lab, page):
+    open_and_run_all(page, lab, "02_strategic_triangle.ipynb")
+    nb = page.locator(".jp-NotebookPanel:visible")
+    summary = nb.locator(".btp-triangle-explorer-summary")
+    expect(summary).to_contain_text("Configuration: stable marriage")
+    expect(summary).to_contain_text("outcast")
+    explorer_chart = nb.locator(".widget-output .jp-RenderedImage img").first
+    expect(explorer_chart).to_be_visible()
+
+    # the US makes up with China: China becomes the pivot of a romantic triangle
+    nb.locator(".btp-relation-USA-CHN button", has_text="amity").click()
+    expect(summary).to_contain_text("Configuration: romantic triangle")
+    expect(summary).to_contain_text("United States makes up with USSR/Russia: wing")
+    expect(summary.locator("tr", has_text="China")).to_contain_text("pivot")
+
+    # China and Russia fall out as well: the US is now the pivot
+    nb.locator(".btp-relation-CHN-RUS button", has_text="enmity").click()
+    expect(summary).to_contain_text("Configuration: stable marriage")
+    nb.locator(".btp-relation-USA-RUS button", has_text="amity").click()
+    expect(summary.locator("tr", has_text="United States")).to_contain_text("pivot")
+    expect(explorer_chart).to_be_visible()
+
+    # unanswered exercises give friendly feedback, not a traceback
+    expect(nb.locator(".jp-OutputArea-output", has_text="Not answered yet").first).to_be_visible()
+    assert error_outputs(page) == []

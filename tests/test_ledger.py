@@ -1,0 +1,202 @@
+"""Lesson 01 logic: date arithmetic, ledger queries, exercise checks, charts and the explorer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from helpers.charts_ledger import STATUS_STYLE, plot_cited_events, plot_claims_by
+from helpers.data import load_claims, load_events
+from helpers.ledger import (
+    claims_by,
+    compare_classifications,
+    days_between,
+    filter_claims,
+    months_between,
+    percent_off,
+    share_checkable,
+    uncovered_paragraphs,
+    years_between,
+)
+from helpers.widgets_ledger import claim_card_html, ledger_explorer
+
+
+@pytest.fixture(scope="module")
+def claims() -> pd.DataFrame:
+    return load_claims()
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def test_months_between_the_brasilia_summit_and_the_visit():
+    assert months_between("2019-11-14", "2022-02-04") == 26.7
+    assert months_between("2019-11-13", "2022-02-04") == 26.7
+    assert months_between(dt.date(2022, 1, 4), "2022-02-04") == 1.0
+    assert months_between("2022-02-04", "2022-02-04") == 0.0
+
+
+def test_days_and_years_between():
+    assert days_between("1914-06-28", "1914-07-28") == 30
+    assert days_between(pd.Timestamp("2020-02-28"), "2020-03-01") == 2  # a leap year
+    assert years_between("1991-12-26", "2022-02-04") == 30.11
+
+
+def test_dates_in_the_wrong_order_are_explained():
+    with pytest.raises(ValueError, match="end date 2019-11-14 is before the start date 2022-02-04"):
+        months_between("2022-02-04", "2019-11-14")
+
+
+def test_unreadable_dates_are_explained():
+    with pytest.raises(
+        ValueError, match=r"cannot read '14 Nov 2019' as the start date.*YYYY-MM-DD"
+    ):
+        months_between("14 Nov 2019", "2022-02-04")
+    with pytest.raises(TypeError, match="not int"):
+        days_between(2019, "2022-02-04")
+
+
+def test_percent_off():
+    assert percent_off(25, 26.7) == -6.4
+    assert percent_off(5400, 5364) == 0.7
+    with pytest.raises(ValueError, match="checked number is 0"):
+        percent_off(3, 0)
+
+
+# --- ledger queries -----------------------------------------------------------------------------
+
+
+def test_filter_claims_by_each_menu(claims):
+    errors = filter_claims(claims, check_status="error")
+    assert set(errors["claim_id"]) == set(claims.loc[claims["check_status"] == "error", "claim_id"])
+    assert len(errors) == 3
+    assert errors["quotation"].str.contains("Democracy Summit").any()
+    trade = filter_claims(claims, topic="trade", claim_type="factual")
+    assert (trade["topic"] == "trade").all() and (trade["claim_type"] == "factual").all()
+    assert len(filter_claims(claims, claim_type="all", topic=None)) == len(claims)
+    assert set(filter_claims(claims, paragraph=14)["paragraph"]) == {14}
+
+
+def test_filter_claims_rejects_unknown_values_with_the_choices(claims):
+    with pytest.raises(
+        ValueError,
+        match="unknown claim_type 'opinion'; expected one of: all, "
+        "factual, interpretive, predictive, normative",
+    ):
+        filter_claims(claims, claim_type="opinion")
+    with pytest.raises(ValueError, match="unknown paragraph 18"):
+        filter_claims(claims, paragraph=18)
+
+
+def test_claims_by_keeps_order_and_zeros(claims):
+    counts = claims_by(claims, "claim_type")
+    assert list(counts.index) == ["factual", "interpretive", "predictive", "normative"]
+    assert counts.sum() == len(claims)
+    assert counts["factual"] == (claims["claim_type"] == "factual").sum()
+    none = claims_by(claims.iloc[0:0], "topic")
+    assert len(none) == 6 and none.sum() == 0
+    with pytest.raises(ValueError, match="cannot count by 'colour'"):
+        claims_by(claims, "colour")
+
+
+def test_share_checkable(claims):
+    expected = (claims["check_status"] != "not checkable").mean()
+    assert share_checkable(claims) == round(expected, 3)
+    assert 0.5 < share_checkable(claims) < 0.8
+    only_opinions = claims[claims["claim_type"] == "normative"]
+    assert share_checkable(only_opinions) == 0.0
+    with pytest.raises(ValueError, match="no claims"):
+        share_checkable(claims.iloc[0:0])
+
+
+def test_uncovered_paragraphs():
+    assert uncovered_paragraphs(range(1, 18)) == []
+    assert uncovered_paragraphs([1, 1, 17]) == list(range(2, 17))
+
+
+def test_compare_classifications(claims):
+    ids = claims["claim_id"].tolist()
+    truth = claims.set_index("claim_id")["claim_type"]
+    table = compare_classifications(claims, {ids[0]: truth[ids[0]].upper(), ids[1]: "normative"})
+    assert table["match"].tolist() == [True, truth[ids[1]] == "normative"]
+    with pytest.raises(ValueError, match="unknown claim type 'opinion'"):
+        compare_classifications(claims, {ids[0]: "opinion"})
+    with pytest.raises(ValueError, match="unknown claim_id 'c99'"):
+        compare_classifications(claims, {"c99": "factual"})
+
+
+# --- charts -------------------------------------------------------------------------------------
+
+
+def test_claims_by_chart_stacks_statuses(claims):
+    ax = plot_claims_by(claims, "claim_type")
+    totals = [int(t.get_text()) for t in ax.texts if t.get_text().isdigit()]
+    assert totals == claims_by(claims, "claim_type").tolist()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(STATUS_STYLE)
+    hatches = {p.get_hatch() for p in ax.patches}
+    assert {"xx", "//", ".."} <= hatches  # statuses differ by hatch, not only colour
+    assert ax.texts[-1].get_text().startswith("Source:")
+    plt.close(ax.figure)
+    with pytest.raises(ValueError, match="expected one of: claim_type, topic"):
+        plot_claims_by(claims, "status")
+
+
+def test_cited_events_chart_marks_paragraphs():
+    events = load_events()
+    ax = plot_cited_events(events)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert any("Summit for Democracy" in label for label in labels)
+    assert not any("invades Ukraine" in label for label in labels)  # hindsight left out
+    paragraphs = [t.get_text() for t in ax.texts if t.get_text().startswith("¶")]
+    cited = events[events["commentary_paragraphs"].map(bool) & (events["date"] <= "2022-02-04")]
+    assert len(paragraphs) == len(cited) == len(labels)
+    assert "¶ 14" in paragraphs
+    plt.close(ax.figure)
+
+
+# --- the explorer (no browser) ------------------------------------------------------------------
+
+
+def test_card_shows_quotation_paragraph_status_and_sources(claims):
+    from helpers.data import load_sources
+
+    row = claims[claims["quotation"].str.contains("25 months")].iloc[0]
+    card = claim_card_html(row, load_sources())
+    assert "¶ 4" in card and "25 months earlier" in card and "✘" in card
+    assert "states <b>25 months</b>, evidence gives <b>26.7</b>" in card
+    assert 'href="http://eng.tibet.cn/' in card
+
+
+def test_explorer_filters_change_what_is_shown(claims):
+    box = ledger_explorer(claims)
+    kind, topic, status = box.children[0].children
+    summary, cards = box.children[1], box.children[2]
+    assert summary.value == f"<b>Showing {len(claims)} of {len(claims)} claims.</b>"
+    status.value = "error"
+    assert summary.value == f"<b>Showing 3 of {len(claims)} claims.</b>"
+    assert cards.value.count('class="btp-claim"') == 3 and "Democracy Summit" in cards.value
+    topic.value = "energy"
+    assert "No claim matches" in summary.value and cards.value == ""
+    status.value, topic.value, kind.value = "all", "all", "normative"
+    assert cards.value.count('class="btp-claim"') == (claims["claim_type"] == "normative").sum()
+
+
+# --- exercise feedback --------------------------------------------------------------------------
+
+
+def test_check_classifications_gives_friendly_feedback(claims):
+    from helpers.ledger import check_classifications
+
+    truth = claims.set_index("claim_id")["claim_type"]
+    blank = check_classifications({"c26": ..., "c40": ...}, claims)
+    assert not blank.correct and not blank.answered and "Not answered yet" in blank.message
+    right = check_classifications({"c26": truth["c26"], "c40": truth["c40"].title()}, claims)
+    assert right.correct and right.message == "All 2 match the ledger."
+    wrong = check_classifications({"c26": "normative", "c40": "opinion", "c99": "factual"}, claims)
+    assert not wrong.correct and wrong.message.startswith("0 of 3 right so far.")
+    assert "c26: the ledger does not say normative. Ask:" in wrong.message
+    assert "'opinion' is not one of" in wrong.message and "c99: no such claim_id" in wrong.message
+    assert not check_classifications(["factual"], claims).correct

@@ -1,0 +1,73 @@
+"""Lesson 03's widgets, driven without a browser: what the summary says after each change."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+
+from helpers import widgets_trade as wt  # noqa: E402
+
+
+def test_explorer_summary_in_dollars_and_shares():
+    text = wt.explorer_summary("China's customs", (2000, 2021), "usd")
+    assert "$8.0 bn in 2000" in text and "$146.9 bn in 2021" in text and "+14.9% a year" in text
+    both = wt.explorer_summary("Both", (2018, 2023), "usd")
+    assert "China's customs:" in both and "Russia's figures: $108.3 bn in 2018" in both
+    shares = wt.explorer_summary("Both", (2005, 2023), "share")
+    assert "China's share of Russia's trade: 8.6% (2005) → 33.8% (2023)" in shares
+
+
+def test_explorer_summary_says_when_there_is_too_little_data():
+    assert "fewer than two years" in wt.explorer_summary("Russia's figures", (1992, 2005), "usd")
+    assert "no sourced totals" in wt.explorer_summary("Both", (1996, 2000), "share")
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        ((2021, 250, 2024), "needs +19.4% a year"),
+        ((2021, 250, 2025), "needs +14.2% a year"),
+        ((2021, 250, 2026), "needs +11.2% a year"),
+        ((2021, 250, 2025), "$228.1 bn in 2025, 8.8% short of the target"),
+        ((2021, 200, 2024), "$244.8 bn in 2024, met"),
+        ((2021, 250, 2030), "There is no figure for 2030 yet"),
+        ((2011, 100, 2015), "What happened: $68.0 bn in 2015"),
+        ((2021, 250, 2020), "Choose a target year after the base year (2021)."),
+        ((2012, 250, 2020), "No China's-customs figure for 2012"),
+    ],
+)
+def test_target_summary(args, words):
+    assert words in wt.target_summary(*args)
+
+
+def test_trade_explorer_reacts_to_each_control():
+    box = wt.trade_explorer()
+    c = box.controls
+    assert set(c) == {"series", "years", "unit", "scale"}
+    first = box.summary.value
+    assert "China&#x27;s customs" in first and "Russia&#x27;s figures" in first
+    c["series"].value = "China's customs"
+    assert "Russia&#x27;s figures" not in box.summary.value
+    c["years"].value = (2010, 2020)
+    assert "in 2010" in box.summary.value and "in 2020" in box.summary.value
+    c["unit"].value = "share"
+    assert "share of Russia" in box.summary.value
+    c["scale"].value = "log"
+    assert "tex2jax_ignore" in box.summary.value
+
+
+def test_target_calculator_reacts_to_each_control():
+    box = wt.target_calculator()
+    c = box.controls
+    assert "+19.4% a year" in box.summary.value
+    c["target_year"].value = 2025
+    assert "+14.2% a year" in box.summary.value
+    c["target"].value = 200
+    assert "$200 bn by 2025" in box.summary.value
+    c["base_year"].value = 2018
+    assert "From $107.1 bn in 2018" in box.summary.value
+    c["target_year"].value = 2010
+    assert "Choose a target year after the base year (2018)." in box.summary.value
