@@ -8,7 +8,7 @@ NB ?= notebooks/*.ipynb
 REPO ?= back-to-the-past/back-to-the-past
 PIP_QUIET := 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
 
-.PHONY: lab test outputs nbval bench lint format readme chromium venv dev clean
+.PHONY: lab test outputs nbval bench lint format readme chromium venv dev clean binder-check
 
 # --- environments -------------------------------------------------------------------------
 $(BIN)/python:
@@ -35,12 +35,11 @@ lab: $(VENV)/.runtime
 
 ## make test: set up (dev tools and Chromium included) and run every check
 test: $(VENV)/.dev chromium
-	$(BIN)/ruff check helpers tests scripts
-	$(BIN)/ruff format --check helpers tests scripts
-	$(BIN)/nbqa ruff notebooks --extend-ignore=E402,F401,B018,I001
-	$(BIN)/python scripts/lesson_table.py --check --repo $(REPO)
-	timeout 2400 $(BIN)/pytest --doctest-modules helpers tests \
-		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+	REPO=$(REPO) bash scripts/test_all.sh
+
+## make binder-check: repo2docker --no-build, then every lesson in an emulated Binder environment
+binder-check:
+	timeout 1200 bash scripts/binder_check.sh
 
 # Debian's Chromium for the real-browser tests (never `playwright install`: it downloads).
 chromium:

@@ -31,6 +31,8 @@ from helpers.data_alliances import (  # noqa: F401
     load_july_crisis_1914,
     load_treaties,
 )
+from helpers.data_argument import SCHEMAS as ARGUMENT_SCHEMAS
+from helpers.data_argument import load_argument, load_democracy_passages, load_hindsight  # noqa: F401
 from helpers.data_ledger import SCHEMAS as LEDGER_SCHEMAS
 from helpers.data_ledger import load_claims, load_commentary, load_glossary  # noqa: F401
 from helpers.data_trade import SCHEMAS as TRADE_SCHEMAS
@@ -158,6 +160,7 @@ SCHEMAS: dict[str, Schema] = {
         *TRADE_SCHEMAS.values(),
         *ALLIANCE_SCHEMAS,
         *LEDGER_SCHEMAS.values(),
+        *ARGUMENT_SCHEMAS.values(),
     )
 }
 

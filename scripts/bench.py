@@ -3,14 +3,18 @@
 For each lesson: the median time to execute it headless (fresh kernel, as nbconvert does) and
 the median time to execute a notebook holding only the lesson's import lines (its floor), and
 their ratio (target: at most 1.5). Then the import time of ``helpers`` (with its data and chart
-modules) against pandas + matplotlib alone (target: within 0.15 s). Prints a table; exits 1 if
-a target is missed. Results are also written to bench-results/bench.json.
+modules) against pandas + matplotlib alone (target: within 0.15 s); the duration of the last
+full `make test` (written by scripts/test_all.sh); and the installed size of the runtime
+environment (requirements.txt) against the bare stack of jupyterlab, pandas, matplotlib and
+ipywidgets (two throw-away venvs in bench-results/, built once). Prints a report; exits 1 if a
+target is missed. Results are also written to bench-results/bench.json.
 """
 
 from __future__ import annotations
 
 import ast
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -73,6 +77,31 @@ def import_time(code: str) -> float:
     return statistics.median(once(code) for _ in range(5)) - bare
 
 
+def venv_size_mb(name: str, requirements: list[str]) -> float:
+    """Size in MB of a throw-away venv with ``requirements`` installed (built once, reused)."""
+    env = ROOT / "bench-results" / name
+    stamp = env / ("." + "-".join(re.sub(r"\W", "", r) for r in requirements)[:200])
+    if not stamp.exists():
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(env)], check=True)
+        subprocess.run(
+            [str(env / "bin" / "pip"), "install", "-q", *requirements],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        stamp.touch()
+    out = subprocess.run(["du", "-sm", str(env)], capture_output=True, text=True, check=True)
+    return float(out.stdout.split()[0])
+
+
+def pinned(name: str) -> str:
+    """The exact pin of ``name`` in requirements.txt."""
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        if line.split("==")[0].strip() == name:
+            return line.strip()
+    raise KeyError(name)
+
+
 def main() -> int:
     rows, ok = [], True
     print(f"{'lesson':40} {'run s':>7} {'imports s':>9} {'ratio':>6}")
@@ -96,11 +125,34 @@ def main() -> int:
         f"\nimport pandas + matplotlib: {stack:.3f} s; with helpers: {ours:.3f} s; "
         f"helpers adds {extra:.3f} s (target <= {IMPORT_TARGET} s)"
     )
+    test_file = ROOT / "bench-results" / "make-test-seconds.txt"
+    test_s = float(test_file.read_text()) if test_file.exists() else None
+    print(
+        "last full make test: "
+        + (f"{test_s:.0f} s" if test_s else "not measured yet (run make test)")
+    )
+    bare = venv_size_mb(
+        "venv-bare", [pinned(n) for n in ("jupyterlab", "pandas", "matplotlib", "ipywidgets")]
+    )
+    runtime = venv_size_mb("venv-runtime", ["-r", str(ROOT / "requirements.txt")])
+    print(
+        f"installed size: runtime requirements {runtime:.0f} MB; bare stack (jupyterlab, pandas, "
+        f"matplotlib, ipywidgets) {bare:.0f} MB; difference {runtime - bare:.0f} MB "
+        "(mostly otter-grader and what it brings)"
+    )
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
     (out / "bench.json").write_text(
         json.dumps(
-            {"lessons": rows, "import_stack_s": stack, "import_helpers_extra_s": extra}, indent=2
+            {
+                "lessons": rows,
+                "import_stack_s": stack,
+                "import_helpers_extra_s": extra,
+                "make_test_s": test_s,
+                "runtime_env_mb": runtime,
+                "bare_env_mb": bare,
+            },
+            indent=2,
         )
     )
     print("all targets met" if ok else "SOME TARGETS MISSED")

@@ -56,3 +56,6 @@ def executed_notebooks(tmp_path_factory):
         "stdout": out.stdout + out.stderr,
         "report": found,
     }
+
+# conftest files hold fixtures, not doctests: keep --doctest-modules from importing them twice
+collect_ignore = ["conftest.py", "browser/conftest.py"]

@@ -127,3 +127,11 @@ def test_relative_links_resolve(path):
                 continue
             file_part = target.split("#")[0]
             assert (path.parent / file_part).exists(), f"broken link: {target}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=IDS)
+def test_dollar_amounts_are_not_typeset_as_maths(path):
+    # JupyterLab typesets text between two $ signs as maths; amounts are written \\$250 bn
+    for text in markdown(load(path)):
+        bare = re.findall(r"(?<!\\)\$\d[^\n]{0,30}", text)
+        assert not bare, f"write dollar amounts as \\\\$ in markdown: {bare[:3]}"

@@ -1,0 +1,50 @@
+"""Lesson 05 in a real browser: the lesson runs, and the predictions scorecard answers."""
+
+import re
+
+from labkit import error_outputs, expect, open_and_run_all
+
+
+def test_scorecard_hides_then_compares_the_students_verdicts(lab, page):
+    open_and_run_all(page, lab, "05_back_to_the_past.ipynb")
+    nb = page.locator(".jp-NotebookPanel:visible")
+    charts = nb.locator(".jp-RenderedImage img")
+    expect(charts.first).to_be_visible()
+    assert charts.count() >= 4, "the argument map and the three hindsight charts did not render"
+    # dollar signs in the text are shown as dollars, not typeset as maths
+    assert nb.locator(".jp-RenderedMarkdown mjx-container").count() == 0, "text typeset as maths"
+    expect(nb.locator(".jp-OutputArea-output", has_text="Not answered yet").first).to_be_visible()
+    assert error_outputs(page) == []
+
+    card = nb.locator(".btp-scorecard")
+    predictions = card.locator(".btp-prediction")
+    expect(predictions).to_have_count(3)
+    expect(predictions.nth(1)).to_contain_text("¶ 13")
+    expect(predictions.nth(1)).to_contain_text("hindsight, after 4 Feb 2022")
+    result = card.locator(".btp-scorecard-result")
+    expect(result).to_contain_text("Choose a verdict for each prediction")
+    menus = card.locator("select")
+    expect(menus).to_have_count(3)
+
+    # one verdict only: the widget asks for the other two and still hides the ledger's
+    menus.nth(0).select_option("mixed")
+    card.locator("button", has_text="Compare with the ledger").click()
+    expect(result).to_have_text("Choose a verdict for c57, c68 first.")
+    expect(result).not_to_contain_text("borne out")
+
+    # all three, one of them different from the ledger's
+    menus.nth(1).select_option("not borne out")
+    menus.nth(2).select_option("mixed")
+    card.locator("button", has_text="Compare with the ledger").click()
+    expect(result).to_contain_text("You agree with the ledger on 2 of 3 predictions")
+    differ = result.locator(".btp-verdict[data-claim='c57']")
+    expect(differ).to_contain_text("✘ you differ")
+    expect(differ).to_contain_text("the ledger says borne out so far")
+
+    # change the verdict with the keyboard and compare again
+    menus.nth(1).focus()
+    menus.nth(1).select_option("borne out so far")
+    card.locator("button", has_text="Compare with the ledger").press("Enter")
+    expect(result).to_contain_text(re.compile(r"on 3 of 3 predictions"))
+    expect(result.locator(".btp-verdict", has_text="✔ you agree")).to_have_count(3)
+    assert error_outputs(page) == []
