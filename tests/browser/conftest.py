@@ -16,6 +16,7 @@ The helpers for tests live in ``labkit.py`` beside this file. Use in a test::
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -156,8 +157,12 @@ def browser_context():
 
 
 @pytest.fixture
-def page(browser_context, request):
-    """A fresh tab per test; a full-page screenshot is saved if the test fails."""
+def page(browser_context, lab, request):
+    """A fresh tab per test; a full-page screenshot is saved if the test fails.
+
+    Afterwards every kernel session is shut down and the served notebooks are restored to
+    their clean (output-free) copies, so that no test sees another test's kernel or saves.
+    """
     pg = browser_context.new_page()
     pg.set_default_timeout(60_000)
     yield pg
@@ -166,6 +171,17 @@ def page(browser_context, request):
         SHOTS.mkdir(exist_ok=True)
         pg.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
     pg.close()
+    _reset(lab)
+
+
+def _reset(lab: Lab) -> None:
+    """Shut down all kernel sessions and restore clean copies of the notebooks."""
+    api = f"{lab.base}/api/sessions?token={lab.token}"
+    for session in json.loads(urllib.request.urlopen(api, timeout=10).read()):
+        url = f"{lab.base}/api/sessions/{session['id']}?token={lab.token}"
+        urllib.request.urlopen(urllib.request.Request(url, method="DELETE"), timeout=30).read()
+    for src in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        _copy_without_outputs(src, lab.root / "notebooks" / src.name)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
