@@ -26,17 +26,17 @@ from helpers._table import (
     shown_name,
 )
 from helpers.data_alliances import SCHEMAS as ALLIANCE_SCHEMAS
-from helpers.data_alliances import (  # noqa: F401
+from helpers.data_alliances import (
     load_alliances_1914,
     load_july_crisis_1914,
     load_treaties,
 )
 from helpers.data_argument import SCHEMAS as ARGUMENT_SCHEMAS
-from helpers.data_argument import load_argument, load_democracy_passages, load_hindsight  # noqa: F401
+from helpers.data_argument import load_argument, load_democracy_passages, load_hindsight
 from helpers.data_ledger import SCHEMAS as LEDGER_SCHEMAS
-from helpers.data_ledger import load_claims, load_commentary, load_glossary  # noqa: F401
+from helpers.data_ledger import load_claims, load_commentary, load_glossary
 from helpers.data_trade import SCHEMAS as TRADE_SCHEMAS
-from helpers.data_trade import (  # noqa: F401
+from helpers.data_trade import (
     load_china_russia_trade,
     load_energy_crude,
     load_energy_deals,
@@ -46,15 +46,33 @@ from helpers.data_trade import (  # noqa: F401
     load_trade_targets,
     load_triangle_trade,
 )
-from helpers.data_triangle import TRIANGLE_SCHEMAS, load_triangle_periods  # noqa: F401
+from helpers.data_triangle import TRIANGLE_SCHEMAS, load_triangle_periods
 
 __all__ = [
     "DATA_DIR",
     "DataError",
     "SCHEMAS",
+    "load_alliances_1914",
+    "load_argument",
+    "load_china_russia_trade",
+    "load_claims",
+    "load_commentary",
+    "load_democracy_passages",
+    "load_energy_crude",
+    "load_energy_deals",
+    "load_energy_gas",
+    "load_energy_lng",
     "load_events",
+    "load_glossary",
+    "load_hindsight",
+    "load_july_crisis_1914",
     "load_phases",
     "load_sources",
+    "load_total_trade",
+    "load_trade_targets",
+    "load_treaties",
+    "load_triangle_periods",
+    "load_triangle_trade",
     "source_label",
 ]
 
