@@ -57,5 +57,6 @@ def executed_notebooks(tmp_path_factory):
         "report": found,
     }
 
+
 # conftest files hold fixtures, not doctests: keep --doctest-modules from importing them twice
 collect_ignore = ["conftest.py", "browser/conftest.py"]
