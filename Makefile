@@ -6,7 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 NB ?= notebooks/*.ipynb
 REPO ?= back-to-the-past/back-to-the-past
-PIP_QUIET := 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
+# bash with pipefail, so that a failed pip install fails the target even though its output is
+# filtered (this machine's pip config lists local indexes that print one warning per package)
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+PIP_QUIET := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
 .PHONY: lab test outputs nbval bench lint format readme chromium venv dev clean binder-check
 
