@@ -102,6 +102,23 @@ def use_style() -> None:
             "figure.constrained_layout.use": True,
         }
     )
+    _inline_without_tight_bbox()
+
+
+def _inline_without_tight_bbox() -> None:
+    """In a notebook, show charts as drawn (constrained layout), without a second tight-bbox pass.
+
+    The inline backend's default ``bbox_inches="tight"`` draws every figure twice; constrained
+    layout already keeps titles, legends and source lines inside the figure. Outside IPython
+    this does nothing.
+    """
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # pragma: no cover - both come with ipykernel
+        return
+    if get_ipython() is not None and hasattr(get_ipython(), "kernel"):
+        set_matplotlib_formats("png", bbox_inches=None)
 
 
 def new_axes(ax: Axes | None, figsize: tuple[float, float] | None = None) -> Axes:
