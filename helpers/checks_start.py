@@ -15,9 +15,7 @@ __all__ = ["check_longest_phase", "check_years_between_treaties"]
 
 def _phase_years() -> dict[str, float]:
     phases = load_phases()
-    return {
-        row["phase"]: (row["end"] - row["start"]).days / 365.25 for _, row in phases.iterrows()
-    }
+    return {row["phase"]: (row["end"] - row["start"]).days / 365.25 for _, row in phases.iterrows()}
 
 
 def check_longest_phase(answer: Any) -> Feedback:
