@@ -12,7 +12,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 PIP_QUIET := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
-.PHONY: lab test outputs nbval bench lint format readme chromium venv dev clean binder-check
+.PHONY: lab test outputs nbval bench lint format readme chromium venv dev clean binder-check \
+	release grade guide
 
 # --- environments -------------------------------------------------------------------------
 $(BIN)/python:
@@ -76,6 +77,21 @@ lint: $(VENV)/.dev
 format: $(VENV)/.dev
 	$(BIN)/ruff format helpers tests scripts
 	$(BIN)/ruff check --fix helpers tests scripts
+
+# --- assignments (otter-grader) -----------------------------------------------------------
+## make release: student notebooks + autograder zips for every assignment (fails if a solution fails)
+release: $(VENV)/.runtime
+	$(BIN)/python scripts/release.py
+
+## make grade SUBMISSIONS=DIR ASSIGNMENT=NAME: grade a folder of submissions with otter run
+grade: $(VENV)/.runtime
+	@if [ -z "$(SUBMISSIONS)" ] || [ -z "$(ASSIGNMENT)" ]; then \
+		echo "usage: make grade SUBMISSIONS=DIR ASSIGNMENT=01_trade_in_numbers"; exit 2; fi
+	$(BIN)/python scripts/grade.py "$(SUBMISSIONS)" "$(ASSIGNMENT)"
+
+## make guide: regenerate the objectives map in docs/teaching-guide.md
+guide: $(VENV)/.runtime
+	$(BIN)/python scripts/objectives_map.py --write
 
 ## make bench: lesson run times against their imports-only floor, import time, sizes
 bench: $(VENV)/.dev
