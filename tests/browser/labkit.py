@@ -28,16 +28,19 @@ def open_and_run_all(page, lab: Lab, name: str) -> None:
     """Open ``notebooks/NAME`` in a fresh workspace, wait for an idle kernel, run all cells."""
     page.goto(f"{lab.base}/lab/tree/notebooks/{name}?reset&token={lab.token}")
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell")
-    run_all_and_wait(page)
+    run_all_and_wait(page, name)
 
 
-def run_all_and_wait(page) -> None:
+def run_all_and_wait(page, name: str) -> None:
     """In the visible notebook: wait for a live idle kernel, Run > Run All Cells, wait till done.
 
     Done means every code cell has a number prompt and the kernel is idle again.
     """
-    # the toolbar says "idle" before a kernel exists; the status bar names the live kernel
-    expect(page.locator("#jp-main-statusbar")).to_contain_text(KERNEL_IDLE)
+    # the toolbar says "idle" before a kernel exists; the status bar names the live kernel, but
+    # right after switching tabs it still shows the previous notebook: wait for this one's name
+    status = page.locator("#jp-main-statusbar")
+    expect(status).to_contain_text(name)
+    expect(status).to_contain_text(KERNEL_IDLE)
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
     prompts = page.locator(".jp-NotebookPanel:visible .jp-CodeCell .jp-InputPrompt")

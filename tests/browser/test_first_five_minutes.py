@@ -52,7 +52,7 @@ def test_first_five_minutes(lab, page):
     # move on: the lesson map links to lesson 01
     panel.get_by_role("link", name="01 Reading a commentary as data").click()
     expect(page.locator(".lm-TabBar-tab.jp-mod-current")).to_contain_text("01_reading_a_commentary")
-    run_all_and_wait(page)
+    run_all_and_wait(page, "01_reading_a_commentary.ipynb")
     assert error_outputs(page) == []
     save(page)
     times_01 = cell_seconds(lab.root / "notebooks" / "01_reading_a_commentary.ipynb")
