@@ -231,7 +231,7 @@ def fresh(tmp_path_factory):
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=1200,
+        timeout=1800,
     )
     return proc, out
 
