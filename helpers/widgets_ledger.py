@@ -142,7 +142,10 @@ def ledger_explorer(claims: pd.DataFrame | None = None, *, limit: int = 80) -> w
                               check_status=status.value)  # fmt: skip
         summary.value = _summary(len(shown), len(table))
         rows = shown.head(limit).iterrows()
-        cards.value = "".join(claim_card_html(row, sources) for _, row in rows)
+        # mathjax_ignore: amounts like "$117.5 bn ... $80 bn" must not be typeset as maths
+        # (JupyterLab typesets HTML widgets asynchronously, which also made the cards lag)
+        body = "".join(claim_card_html(row, sources) for _, row in rows)
+        cards.value = f'<div class="mathjax_ignore tex2jax_ignore">{body}</div>' if body else ""
 
     for menu in (kind, topic, status):
         menu.observe(update, names="value")

@@ -140,37 +140,30 @@ def lab() -> Iterator[Lab]:
 
 
 @pytest.fixture(scope="session")
-def browser_context():
-    """One headless Chromium with a fresh profile for the session."""
-    profile = tempfile.mkdtemp(prefix="btp-chromium-")
+def browser():
+    """One headless Chromium for the session; each test gets its own context (see ``page``)."""
     with playwright_api.sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900},
-        )
-        yield ctx
-        ctx.close()
-    shutil.rmtree(profile, ignore_errors=True)
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture
-def page(browser_context, lab, request):
-    """A fresh tab per test; a full-page screenshot is saved if the test fails.
+def page(browser, lab, request):
+    """A fresh browser context (no shared storage) and tab per test; a screenshot on failure.
 
     Afterwards every kernel session is shut down and the served notebooks are restored to
     their clean (output-free) copies, so that no test sees another test's kernel or saves.
     """
-    pg = browser_context.new_page()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
     pg.set_default_timeout(60_000)
     yield pg
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
         SHOTS.mkdir(exist_ok=True)
         pg.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
-    pg.close()
+    context.close()
     _reset(lab)
 
 
