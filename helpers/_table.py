@@ -120,12 +120,17 @@ class Schema:
     row_checks : tuple of callables
         Each takes a row (a dict of typed values, plus ``"__raw__"``: the cells as written) and
         yields ``(column, problem)`` pairs.
+    table_checks : tuple of callables
+        Each takes the whole typed table and the file's name as shown in messages, and raises
+        :class:`DataError` for a problem that spans rows (such as years out of order). They
+        run when the file is read, not on every load from the cache.
     """
 
     filename: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()
     row_checks: tuple[RowCheck, ...] = field(default=())
+    table_checks: tuple[Callable[[pd.DataFrame, str], None], ...] = field(default=())
 
     @property
     def names(self) -> list[str]:
@@ -376,6 +381,8 @@ def load_table(schema: Schema, path: str | Path | None) -> pd.DataFrame:
         return _CACHE[cache_key].copy()
     ids = None if schema is SOURCES else frozenset(load_sources()["source_id"])
     frame = read_table(schema, target, shown_name(target), ids)
+    for check in schema.table_checks:
+        check(frame, shown_name(target))
     if cache_key is not None:
         _CACHE[cache_key] = frame
     return frame.copy()

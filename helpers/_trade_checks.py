@@ -6,7 +6,7 @@ Row checks plug into :class:`helpers._table.Schema`; the frame checks run after 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +113,24 @@ def check_preferred(frame: pd.DataFrame, key: Sequence[str], where: str) -> None
                 row=int(i) + 2,
                 column="preferred",
             )
+
+
+def in_year_order(*group: str) -> Callable[[pd.DataFrame, str], None]:
+    """Table check for a Schema: :func:`check_order` within ``group`` (all rows when empty)."""
+
+    def check(frame: pd.DataFrame, where: str) -> None:
+        check_order(frame, list(group), where)
+
+    return check
+
+
+def one_preferred(*key: str) -> Callable[[pd.DataFrame, str], None]:
+    """Table check for a Schema: :func:`check_preferred` for ``key``."""
+
+    def check(frame: pd.DataFrame, where: str) -> None:
+        check_preferred(frame, list(key), where)
+
+    return check
 
 
 def finish(frame: pd.DataFrame, preferred_only: bool) -> pd.DataFrame:

@@ -7,15 +7,19 @@ Axes; none calls ``plt.show()``.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 __all__ = [
     "HATCHES",
+    "FitFigure",
     "LINESTYLES",
     "MARKERS",
     "PALETTE",
@@ -24,6 +28,7 @@ __all__ = [
     "new_axes",
     "plot_relations_timeline",
     "use_style",
+    "wrap_to_width",
 ]
 
 #: Okabe & Ito's colour-blind-safe palette (Okabe and Ito 2008), by name.
@@ -37,6 +42,9 @@ PALETTE: dict[str, str] = {
     "vermillion": "#D55E00",
     "purple": "#CC79A7",
 }
+#: How charts are saved as PNG: zlib level 3 writes the same size as the default (6) in
+#: about two-thirds of the time, on these flat-coloured charts (see `make bench`).
+PNG_OPTIONS: dict[str, int] = {"compress_level": 3}
 #: The palette in the order charts use it.
 CYCLE: list[str] = [
     PALETTE[k]
@@ -106,11 +114,12 @@ def use_style() -> None:
 
 
 def _inline_without_tight_bbox() -> None:
-    """In a notebook, show charts as drawn (constrained layout), without a second tight-bbox pass.
+    """In a notebook, show charts as drawn, without a second tight-bbox pass.
 
-    The inline backend's default ``bbox_inches="tight"`` draws every figure twice; constrained
-    layout already keeps titles, legends and source lines inside the figure. Outside IPython
-    this does nothing.
+    The inline backend's default ``bbox_inches="tight"`` draws every figure twice; our charts
+    lay themselves out (:class:`FitFigure`), and other figures use constrained layout, which
+    keeps titles, legends and source lines inside the figure. PNGs are written with
+    :data:`PNG_OPTIONS`. Outside IPython this does nothing.
     """
     try:
         from IPython import get_ipython
@@ -118,14 +127,100 @@ def _inline_without_tight_bbox() -> None:
     except ImportError:  # pragma: no cover - both come with ipykernel
         return
     if get_ipython() is not None and hasattr(get_ipython(), "kernel"):
-        set_matplotlib_formats("png", bbox_inches=None)
+        set_matplotlib_formats("png", bbox_inches=None, pil_kwargs=PNG_OPTIONS)
+
+
+class FitFigure(Figure):
+    """A figure that fits its one Axes, and what sticks out of it, each time it is drawn.
+
+    Constrained layout measures every artist of a chart, twice, and makes matplotlib draw the
+    whole figure once more before saving it; on these charts that costs about as much as the
+    drawing. This figure measures only what can stick out of the Axes (tick labels, axis
+    labels, the title, the legend and the texts, such as the source line) and sets the
+    margins in the same pass as the drawing, so that all of it stays inside the figure.
+    A figure with more than one Axes, or with a layout engine, is drawn as usual.
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots(figsize=(6, 3), FigureClass=FitFigure, layout="none")
+    >>> _ = ax.set_yticks([0, 1], ["a very long tick label", "b"])
+    >>> fig.canvas.draw()
+    >>> bool(ax.get_position().x0 > 0.25)  # the left margin makes room for the long label
+    True
+    >>> plt.close(fig)
+    """
+
+    #: Inches between the outermost part of the chart and the figure's edge.
+    pad = 0.1
+
+    def set_layout_engine(self, layout=None, **kwargs) -> None:
+        # None would mean "as rcParams say" (constrained layout, after use_style); matplotlib
+        # passes None when it restores the engine after saving a figure. Keep fitting instead.
+        super().set_layout_engine("none" if layout is None else layout, **kwargs)
+
+    def draw(self, renderer) -> None:
+        if len(self.axes) == 1 and self.get_layout_engine() is None:
+            self._fit(self.axes[0], renderer)
+        super().draw(renderer)
+
+    def _fit(self, ax: Axes, renderer) -> None:
+        box = ax.get_window_extent(renderer)
+        parts = [box]
+        if ax.axison:
+            parts += _axis_parts(ax, renderer)
+        ax._update_title_position(renderer)  # above any tick labels on top, as drawn
+        texts = [ax.title, ax._left_title, ax._right_title]
+        texts += ax.texts
+        parts += [t.get_window_extent(renderer) for t in texts if t.get_visible() and t.get_text()]
+        if ax.get_legend() is not None:
+            parts.append(ax.get_legend().get_window_extent(renderer))
+        outer = Bbox.union(parts)
+        pad = self.pad * self.dpi
+        width, height = self.bbox.width, self.bbox.height
+        left = (box.x0 - outer.x0 + pad) / width
+        right = 1 - (outer.x1 - box.x1 + pad) / width
+        bottom = (box.y0 - outer.y0 + pad) / height
+        top = 1 - (outer.y1 - box.y1 + pad) / height
+        if right - left > 0.2 and top - bottom > 0.2:  # never squash the chart itself away
+            self.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
+
+
+def _axis_parts(ax: Axes, renderer) -> list[Bbox]:
+    """Boxes of the tick labels and axis labels on the bottom and left (measured once each)."""
+    parts = []
+    box = ax.get_window_extent(renderer)
+    for axis, is_x in ((ax.xaxis, True), (ax.yaxis, False)):
+        if not axis.get_visible():
+            continue
+        ticks = [t.get_window_extent(renderer) for t in _drawn_tick_labels(axis)]
+        parts += ticks
+        label = axis.label
+        if not (label.get_visible() and label.get_text()):
+            continue
+        size = label.get_window_extent(renderer)
+        gap = axis.labelpad * ax.figure.dpi / 72
+        if is_x:  # under the tick labels, as matplotlib places it
+            y1 = min([box.y0, *(t.y0 for t in ticks)]) - gap
+            parts.append(Bbox.from_bounds(box.x0, y1 - size.height, box.width, size.height))
+        else:  # left of the tick labels
+            x1 = min([box.x0, *(t.x0 for t in ticks)]) - gap
+            parts.append(Bbox.from_bounds(x1 - size.width, box.y0, size.width, box.height))
+    return parts
+
+
+def _drawn_tick_labels(axis) -> list:
+    """The tick labels matplotlib will draw: those inside the view limits, switched on."""
+    labels = []
+    for tick in axis._update_ticks():
+        labels += [t for t in (tick.label1, tick.label2) if t.get_visible() and t.get_text()]
+    return labels
 
 
 def new_axes(ax: Axes | None, figsize: tuple[float, float] | None = None) -> Axes:
-    """Return ``ax``, or the Axes of a new figure when ``ax`` is None."""
+    """Return ``ax``, or the Axes of a new :class:`FitFigure` when ``ax`` is None."""
     if ax is not None:
         return ax
-    _, created = plt.subplots(figsize=figsize)
+    _, created = plt.subplots(figsize=figsize, FigureClass=FitFigure, layout="none")
     return created
 
 
@@ -147,18 +242,52 @@ def add_source_line(ax: Axes, text: str) -> None:
     'Source: TASS 2022'
     >>> plt.close(fig)
     """
+    fig = ax.figure
+    own_layout = isinstance(fig, FitFigure) and len(fig.axes) == 1
+    if own_layout:  # under the whole chart, from the figure's left edge
+        left = 0.1 / fig.get_figwidth()
+        where, width = (left, 0), fig.get_figwidth() - 0.25
+        coords = ("figure fraction", "axes fraction")
+    else:  # under this Axes (one of several in a figure)
+        where, width = (0, 0), ax.get_position().width * fig.get_figwidth()
+        coords = "axes fraction"
     ax.annotate(
-        f"Source: {text}",
-        xy=(0, 0),
-        xycoords="axes fraction",
+        wrap_to_width(f"Source: {text}", width, fontsize=8),
+        xy=where,
+        xycoords=coords,
         xytext=(0, -32),
         textcoords="offset points",
         ha="left",
         va="top",
         fontsize=8,
         color="#444444",
-        wrap=True,
     )
+
+
+def wrap_to_width(text: str, inches: float, *, fontsize: float) -> str:
+    """Break ``text`` into lines no wider than ``inches`` in the chart font at ``fontsize``.
+
+    Measures the text once (matplotlib's own ``wrap=True`` measures it word by word at every
+    draw, which is slow).
+
+    Examples
+    --------
+    >>> wrap_to_width("short", 3, fontsize=8)
+    'short'
+    >>> lines = wrap_to_width("word " * 40, 3, fontsize=8).splitlines()
+    >>> len(lines) > 1 and all(len(line) < 80 for line in lines)
+    True
+    """
+    from matplotlib.font_manager import FontProperties, findfont, get_font
+
+    font = get_font(findfont(FontProperties()))
+    font.set_size(fontsize, 72)
+    font.set_text(text)
+    width = font.get_width_height()[0] / 64 / 72
+    if width <= inches:
+        return text
+    per_line = max(20, int(len(text) * inches / width))
+    return "\n".join(textwrap.wrap(text, per_line))
 
 
 def plot_relations_timeline(

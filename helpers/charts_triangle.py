@@ -163,7 +163,7 @@ def plot_configurations(*, axes: Sequence[Axes] | None = None) -> list[Axes]:
     >>> plt.close(axes[0].figure)
     """
     if axes is None:
-        fig, created = plt.subplots(2, 2, figsize=(8.6, 8.2))
+        fig, created = plt.subplots(2, 2, figsize=(8.6, 8.2), layout="constrained")
         axes = list(created.ravel())
     for ax, signs in zip(axes, _EXAMPLES, strict=True):
         plot_triangle(make_relations(*signs), ax=ax, source=None)

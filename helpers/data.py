@@ -250,6 +250,24 @@ def load_phases(path: str | Path | None = None) -> pd.DataFrame:
     return frame
 
 
+_LABELS: dict[str, Any] = {}
+
+
+def _source_labels() -> dict[str, str]:
+    """Every source's short citation, by source_id (rebuilt when sources.csv changes)."""
+    stat = (DATA_DIR / "sources.csv").stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    if _LABELS.get("key") != key:
+        labels = {}
+        for row in load_sources().to_dict("records"):
+            who = row["publisher"] or row["author"]
+            labels[row["source_id"]] = (
+                f"{who} {row['date'].year}" if pd.notna(row["date"]) else str(who)
+            )
+        _LABELS.update(key=key, labels=labels)
+    return _LABELS["labels"]
+
+
 def source_label(source_ids: list[str] | str) -> str:
     """A short citation for a chart's source line: publisher or author, and year.
 
@@ -274,14 +292,11 @@ def source_label(source_ids: list[str] | str) -> str:
     'GRIPS World and Japan database 1950'
     """
     ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
-    table = load_sources().set_index("source_id")
+    known = _source_labels()
     labels: list[str] = []
     for sid in ids:
-        if sid not in table.index:
+        if sid not in known:
             raise ValueError(f"unknown source_id {sid!r}; see data/sources.csv for the valid ids")
-        row = table.loc[sid]
-        who = row["publisher"] or row["author"]
-        label = f"{who} {row['date'].year}" if pd.notna(row["date"]) else str(who)
-        if label not in labels:
-            labels.append(label)
+        if known[sid] not in labels:
+            labels.append(known[sid])
     return "; ".join(labels)

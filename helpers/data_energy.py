@@ -16,11 +16,10 @@ from helpers import econ
 from helpers._table import Column, Schema, load_table
 from helpers._trade_checks import (
     CONFIDENCE,
-    check_order,
-    check_preferred,
     finish,
+    in_year_order,
     not_more_than,
-    shown,
+    one_preferred,
 )
 
 __all__ = [
@@ -55,6 +54,7 @@ ENERGY_CRUDE = Schema(
             "russia_to_china_mt", "china_total_imports_mt", "one supplier cannot exceed the total"
         ),
     ),
+    table_checks=(in_year_order(),),
 )
 
 ENERGY_GAS = Schema(
@@ -74,6 +74,7 @@ ENERGY_GAS = Schema(
             "deliveries_bcm", "capacity_bcm", "a pipeline cannot carry more than its capacity"
         ),
     ),
+    table_checks=(in_year_order("pipeline"), one_preferred("pipeline", "year")),
 )
 
 ENERGY_LNG = Schema(
@@ -86,6 +87,7 @@ ENERGY_LNG = Schema(
         Column("note", required=False),
     ),
     key=("year",),
+    table_checks=(in_year_order(),),
 )
 
 ENERGY_DEALS = Schema(
@@ -109,6 +111,7 @@ ENERGY_DEALS = Schema(
         Column("source_id", "list", sources=True),
         Column("note", required=False),
     ),
+    table_checks=(one_preferred("deal_id"),),
 )
 
 #: The energy schemas (merged into :data:`helpers.data_trade.SCHEMAS`).
@@ -140,11 +143,7 @@ def load_energy_crude(path: str | Path | None = None) -> pd.DataFrame:
     >>> load_energy_crude()["year"].tolist()
     [2019, 2020, 2021, 2022, 2023, 2024]
     """
-    schema = ENERGY_CRUDE
-    frame, where = load_table(schema, path), shown(schema, path)
-    frame["_all"] = 0
-    check_order(frame, ["_all"], where)
-    return frame.drop(columns="_all")
+    return load_table(ENERGY_CRUDE, path)
 
 
 def load_energy_gas(
@@ -176,11 +175,7 @@ def load_energy_gas(
     >>> sorted(gas[gas["year"] == 2022]["deliveries_bcm"])
     [15.1, 15.4, 15.5]
     """
-    schema = ENERGY_GAS
-    frame, where = load_table(schema, path), shown(schema, path)
-    check_order(frame, ["pipeline"], where)
-    check_preferred(frame, ["pipeline", "year"], where)
-    return finish(frame, preferred_only)
+    return finish(load_table(ENERGY_GAS, path), preferred_only)
 
 
 def load_energy_lng(path: str | Path | None = None) -> pd.DataFrame:
@@ -191,11 +186,7 @@ def load_energy_lng(path: str | Path | None = None) -> pd.DataFrame:
     >>> load_energy_lng()["russia_to_china_mt"].tolist()
     [6.5, 8.0]
     """
-    schema = ENERGY_LNG
-    frame, where = load_table(schema, path), shown(schema, path)
-    frame["_all"] = 0
-    check_order(frame, ["_all"], where)
-    return frame.drop(columns="_all")
+    return load_table(ENERGY_LNG, path)
 
 
 def load_energy_deals(
@@ -218,10 +209,7 @@ def load_energy_deals(
     >>> deals[deals["signed"] == "2022-02-04"]["value_usd_bn"].sum()
     np.float64(117.5)
     """
-    schema = ENERGY_DEALS
-    frame, where = load_table(schema, path), shown(schema, path)
-    check_preferred(frame, ["deal_id"], where)
-    return finish(frame, preferred_only)
+    return finish(load_table(ENERGY_DEALS, path), preferred_only)
 
 
 def crude_share_table() -> pd.DataFrame:

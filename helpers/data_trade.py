@@ -24,11 +24,10 @@ from helpers import econ
 from helpers._table import Column, Schema, load_table
 from helpers._trade_checks import (
     CONFIDENCE,
-    check_order,
-    check_preferred,
     finish,
+    in_year_order,
+    one_preferred,
     parts_add_up,
-    shown,
     split_tolerance,
 )
 from helpers.data_energy import (
@@ -83,6 +82,7 @@ CHINA_RUSSIA_TRADE = Schema(
             "total_usd_bn", ("china_exports_to_russia_usd_bn", "russia_exports_to_china_usd_bn")
         ),
     ),
+    table_checks=(in_year_order("series"), one_preferred("series", "year")),
 )
 
 TOTAL_TRADE = Schema(
@@ -100,6 +100,7 @@ TOTAL_TRADE = Schema(
     ),
     key=("country", "year"),
     row_checks=(parts_add_up("total_usd_bn", ("exports_usd_bn", "imports_usd_bn")),),
+    table_checks=(in_year_order("country"),),
 )
 
 TRIANGLE_TRADE = Schema(
@@ -117,6 +118,10 @@ TRIANGLE_TRADE = Schema(
         Column("note", required=False),
     ),
     row_checks=(parts_add_up("total_usd_bn", ("us_exports_usd_bn", "us_imports_usd_bn")),),
+    table_checks=(
+        in_year_order("partner", "reporter"),
+        one_preferred("partner", "reporter", "year"),
+    ),
 )
 
 TRADE_TARGETS = Schema(
@@ -184,11 +189,7 @@ def load_china_russia_trade(
     >>> trade.set_index(["series", "year"]).loc[("china_customs", 2021), "total_usd_bn"]
     np.float64(146.887)
     """
-    schema = CHINA_RUSSIA_TRADE
-    frame, where = load_table(schema, path), shown(schema, path)
-    check_order(frame, ["series"], where)
-    check_preferred(frame, ["series", "year"], where)
-    return finish(frame, preferred_only)
+    return finish(load_table(CHINA_RUSSIA_TRADE, path), preferred_only)
 
 
 def load_total_trade(path: str | Path | None = None) -> pd.DataFrame:
@@ -219,10 +220,7 @@ def load_total_trade(path: str | Path | None = None) -> pd.DataFrame:
     >>> totals.set_index(["country", "year"]).loc[("CHN", 2021), "total_usd_bn"]
     np.float64(6050.0)
     """
-    schema = TOTAL_TRADE
-    frame, where = load_table(schema, path), shown(schema, path)
-    check_order(frame, ["country"], where)
-    return frame
+    return load_table(TOTAL_TRADE, path)
 
 
 def load_triangle_trade(
@@ -257,11 +255,7 @@ def load_triangle_trade(
     ...                                                     "total_usd_bn"]
     np.float64(36.1)
     """
-    schema = TRIANGLE_TRADE
-    frame, where = load_table(schema, path), shown(schema, path)
-    check_order(frame, ["partner", "reporter"], where)
-    check_preferred(frame, ["partner", "reporter", "year"], where)
-    return finish(frame, preferred_only)
+    return finish(load_table(TRIANGLE_TRADE, path), preferred_only)
 
 
 def load_trade_targets(path: str | Path | None = None) -> pd.DataFrame:

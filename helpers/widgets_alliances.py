@@ -17,6 +17,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.alliances import Cascade, commitments_from_frame, simulate_cascade
+from helpers.charts import PNG_OPTIONS
 from helpers.charts_alliances import plot_cascade
 from helpers.data_alliances import STATE_NAMES_1914, STATES_1914
 
@@ -55,7 +56,7 @@ def cascade_summary(
 def _png(cascade: Cascade, names: Mapping[str, str]) -> bytes:
     ax = plot_cascade(cascade, names=names)
     buffer = io.BytesIO()
-    ax.figure.savefig(buffer, format="png")
+    ax.figure.savefig(buffer, format="png", pil_kwargs=PNG_OPTIONS)
     plt.close(ax.figure)
     return buffer.getvalue()
 

@@ -39,11 +39,11 @@ def source_links(source_ids: list[str], sources: pd.DataFrame) -> str:
     >>> source_links(["state_gov_summit_for_democracy"], load_sources())[:9]
     '<a href="'
     """
-    table = sources.set_index("source_id")
+    urls = dict(zip(sources["source_id"], sources["url"], strict=True))
     parts = []
     for sid in source_ids:
         label = html.escape(source_label(sid))
-        url = table.loc[sid, "url"] if sid in table.index else None
+        url = urls.get(sid)
         if isinstance(url, str) and url:
             parts.append(f'<a href="{html.escape(url)}" target="_blank" title="{sid}">{label}</a>')
         else:

@@ -129,8 +129,7 @@ def triangle_explorer(initial: tuple[int, int, int] = (-1, -1, 1)) -> widgets.VB
     def update(_change=None) -> None:
         signs = tuple(t.value for t in toggles)
         summary.value = explorer_html(signs)  # type: ignore[arg-type]
-        fig, ax = plt.subplots(figsize=(4.2, 3.9))
-        plot_triangle(make_relations(*signs), ax=ax)
+        fig = plot_triangle(make_relations(*signs)).figure
         if _in_kernel():
             drawing.clear_output(wait=True)
             with drawing:

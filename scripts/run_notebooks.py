@@ -26,6 +26,39 @@ MARK = "INSPECTION-JSON:"
 KEEP_FIGURES = """
 from matplotlib_inline.backend_inline import InlineBackend as _IB
 _IB.instance().close_figures = False
+
+def _cut_off(fig):
+    # the visible texts that stick out of the figure, as last drawn
+    renderer, box = fig.canvas.get_renderer(), fig.bbox
+    every = list(fig.texts)
+    for ax in fig.axes:
+        every += [*ax.texts, ax.title, ax._left_title, ax._right_title, ax.xaxis.label,
+                  ax.yaxis.label]
+        for axis in (ax.xaxis, ax.yaxis):  # the ticks drawn: those inside the view
+            every += [t for tick in axis._update_ticks() for t in (tick.label1, tick.label2)]
+        if ax.get_legend() is not None:
+            every += [*ax.get_legend().get_texts(), ax.get_legend().get_title()]
+    out = []
+    for t in every:
+        if not t.get_visible() or not t.get_text().strip():
+            continue
+        e = t.get_window_extent(renderer)
+        if e.x0 < box.x0 - 1 or e.y0 < box.y0 - 1 or e.x1 > box.x1 + 1 or e.y1 > box.y1 + 1:
+            out.append(t.get_text()[:60])
+    return out
+
+# measure each figure right after it is first shown, as the student sees it (figures kept open
+# are redrawn and shown again later, which could hide a problem of the first drawing)
+import matplotlib.backend_bases as _bb
+_print_figure = _bb.FigureCanvasBase.print_figure
+
+def _print_and_measure(self, *args, **kwargs):
+    result = _print_figure(self, *args, **kwargs)
+    if getattr(self.figure, "_cut_off", None) is None:  # the first showing only
+        self.figure._cut_off = _cut_off(self.figure)
+    return result
+
+_bb.FigureCanvasBase.print_figure = _print_and_measure
 """
 
 INSPECT = """
@@ -79,7 +112,10 @@ def _inspect():
                          "legend": entries, "title": title.strip()})
         if fig._suptitle is not None:
             texts.append(fig._suptitle.get_text())
-        figures.append({"number": num, "texts": texts, "axes": axes})
+        if getattr(fig, "_cut_off", None) is None:  # never shown: draw it now
+            fig.canvas.draw()
+            fig._cut_off = _cut_off(fig)
+        figures.append({"number": num, "texts": texts, "axes": axes, "cut_off": fig._cut_off})
     widgets = []
     for w in list(ipywidgets.Widget.widgets.values()):
         passive = (ipywidgets.HTML, ipywidgets.HTMLMath, ipywidgets.Label, ipywidgets.Image,

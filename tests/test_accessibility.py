@@ -3,8 +3,9 @@
 - every chart uses the colour-blind-safe palette (Okabe-Ito) or greys;
 - no chart tells series apart by colour alone: legend entries differ by marker or line style
   (lines) or by hatch (areas and bars);
-- every chart has a title and a source line; every chart cell is followed by a caption and
-  carries alt text (cell metadata ``alt``, copied into the image output's metadata);
+- every chart has a title and a source line, and no text of it is cut off at the figure's edge
+  as first shown; every chart cell is followed by a caption and carries alt text (cell
+  metadata ``alt``, copied into the image output's metadata);
 - headings are ordered with one H1 (see test_notebooks_structure.py);
 - every widget control has a description (its visible label, read by screen readers); the
   controls are ipywidgets' standard HTML inputs, which work from the keyboard (the browser tests
@@ -72,6 +73,14 @@ def test_charts_have_title_and_source(executed_notebooks, name):
         assert any(ax["title"] for ax in fig["axes"]) or any(
             t.strip() for t in fig["texts"][-1:]
         ), f"{name}, figure {fig['number']}: no title"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_text_is_cut_off(executed_notebooks, name):
+    """Titles, labels, legends and source lines all lie inside the figure (nothing clipped)."""
+    for fig in _figures(executed_notebooks, name):
+        cut = fig["cut_off"]
+        assert cut == [], f"figure {fig['number']}: cut off at the edge: {cut}"
 
 
 @pytest.mark.parametrize("name", NAMES)
