@@ -114,7 +114,8 @@ def plot_cited_events(
 
     Only events with ``commentary_paragraphs`` are drawn, up to ``until`` (later events are
     hindsight and are left out). Each row shows the event's date, a marker whose colour *and*
-    shape show the section of the commentary that first cites it, and the paragraph numbers (¶).
+    shape show the section of the commentary that first cites it, and, in the row's label, the
+    paragraph numbers (¶).
 
     Parameters
     ----------
@@ -134,8 +135,8 @@ def plot_cited_events(
     >>> import matplotlib.pyplot as plt
     >>> from helpers.data import load_events
     >>> ax = plot_cited_events(load_events())
-    >>> "¶" in ax.texts[0].get_text()
-    True
+    >>> ax.get_yticklabels()[0].get_text()
+    '1914  Assassination in Sarajevo  ¶ 10'
     >>> plt.close(ax.figure)
     """
     cited = events[events["commentary_paragraphs"].map(bool) & (events["date"] <= until)]
@@ -147,11 +148,11 @@ def plot_cited_events(
         style = SECTION_STYLE[_section_of_first(ev["commentary_paragraphs"])]
         ax.plot(ev["date"], y, marker=style["marker"], color=style["color"], markersize=8,
                 linestyle="none")  # fmt: skip
-        where = "¶ " + ", ".join(ev["commentary_paragraphs"])
-        ax.annotate(where, (ev["date"], y), xytext=(8, 0), textcoords="offset points",
-                    va="center", fontsize=8)  # fmt: skip
     ax.set_yticks(range(len(cited)))
-    labels = [f"{d:%Y}  {_short(t)}" for d, t in zip(cited["date"], cited["title"], strict=True)]
+    labels = [
+        f"{ev['date']:%Y}  {_short(ev['title'])}  ¶ {', '.join(ev['commentary_paragraphs'])}"
+        for _, ev in cited.iterrows()
+    ]
     ax.set_yticklabels(labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(pd.Timestamp("1910-01-01"), pd.Timestamp("2030-01-01"))

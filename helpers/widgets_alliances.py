@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.alliances import Cascade, commitments_from_frame, simulate_cascade
-from helpers.charts import PNG_OPTIONS
+from helpers.charts import PNG_OPTIONS, starting_chart_note
 from helpers.charts_alliances import plot_cascade
 from helpers.data_alliances import STATE_NAMES_1914, STATES_1914
 
@@ -68,6 +68,7 @@ def build_cascade_widget(
     target: str = "SRB",
     names: Mapping[str, str] = STATE_NAMES_1914,
     states: Sequence[str] = STATES_1914,
+    starting_chart: str | None = None,
 ) -> widgets.VBox:
     """Build the 1914 simulation: two dropdowns, one checkbox per treaty, a chart and a summary.
 
@@ -81,6 +82,9 @@ def build_cascade_widget(
         Display names of the states.
     states : sequence of str
         The states offered in the dropdowns.
+    starting_chart : str, optional
+        The figure above that already draws the starting cascade (e.g. ``"Figure 4.2"``): the
+        widget then says so instead of drawing it again, and draws on the first change.
 
     Returns
     -------
@@ -114,6 +118,8 @@ def build_cascade_widget(
     }
     summary = widgets.HTML()
     chart = widgets.Image(format="png", layout=widgets.Layout(max_width="900px"))
+    note = widgets.HTML()
+    first = {"skip": starting_chart is not None}
 
     def redraw(_change: object = None) -> None:
         if pick_attacker.value == pick_target.value:
@@ -124,6 +130,12 @@ def build_cascade_widget(
         run = simulate_cascade(network, pick_attacker.value, pick_target.value,
                                active=active, states=states)  # fmt: skip
         summary.value = cascade_summary(run, names, treaty_names)
+        if first.pop("skip", False):
+            note.value = starting_chart_note(str(starting_chart))
+            chart.layout.display = "none"
+            return
+        note.value = ""
+        chart.layout.display = None
         chart.value = _png(run, names)
 
     for control in (pick_attacker, pick_target, *boxes.values()):
@@ -134,7 +146,9 @@ def build_cascade_widget(
     )
     heading = widgets.HTML("<b>Commitments switched on</b> (untick to remove one):")
     treaty_panel = widgets.VBox([heading, grid])
-    box = widgets.VBox([widgets.HBox([pick_attacker, pick_target]), treaty_panel, summary, chart])
+    box = widgets.VBox(
+        [widgets.HBox([pick_attacker, pick_target]), treaty_panel, summary, note, chart]
+    )
     box.controls = {"attacker": pick_attacker, "target": pick_target, **boxes}
-    box.summary, box.chart = summary, chart
+    box.summary, box.chart, box.note = summary, chart, note
     return box

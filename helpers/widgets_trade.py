@@ -13,8 +13,10 @@ import html
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+from IPython.display import HTML
 
 from helpers import econ
+from helpers.charts import starting_chart_note
 from helpers.charts_trade import plot_asymmetry, plot_target_path, plot_trade_series
 from helpers.data_trade import (
     asymmetry_table,
@@ -135,8 +137,12 @@ def _as_html(text: str) -> str:
     return f'<span class="tex2jax_ignore mathjax_ignore">{html.escape(text)}</span>'
 
 
-def _redraw(out: widgets.Output, draw) -> None:
+def _redraw(out: widgets.Output, draw, note: str | None = None) -> None:
+    """Draw into ``out``, or show ``note`` there instead (see :func:`starting_chart_note`)."""
     out.outputs = ()
+    if note is not None:
+        out.append_display_data(HTML(note))
+        return
     with out:
         before = set(plt.get_fignums())
         draw()
@@ -145,13 +151,23 @@ def _redraw(out: widgets.Output, draw) -> None:
             plt.close(number)
 
 
-def trade_explorer() -> widgets.VBox:
+def trade_explorer(starting_chart: str | None = None) -> widgets.VBox:
     """Explore China–Russia trade: choose series, years, US$ or shares, linear or log scale.
+
+    It starts with both series over every year, in US$ on a linear scale: the view of
+    :func:`helpers.charts_trade.plot_trade_series` with its defaults.
+
+    Parameters
+    ----------
+    starting_chart : str, optional
+        The figure above that already draws the starting view (e.g. ``"Figure 3.1"``): the
+        explorer then says so instead of drawing it again, and draws on the first change.
 
     Returns
     -------
     ipywidgets.VBox
-        With ``.controls`` (``series``, ``years``, ``unit``, ``scale``) and ``.summary``.
+        With ``.controls`` (``series``, ``years``, ``unit``, ``scale``), ``.summary`` and
+        ``.chart`` (the Output the chart is drawn in).
 
     Examples
     --------
@@ -167,7 +183,7 @@ def trade_explorer() -> widgets.VBox:
             options=list(SERIES_CHOICES), value="Both", description="Series"
         ),  # fmt: skip
         "years": widgets.IntRangeSlider(
-            value=(2000, int(years_all.max())),
+            value=(int(years_all.min()), int(years_all.max())),
             min=int(years_all.min()),
             max=int(years_all.max()),
             description="Years",
@@ -184,6 +200,7 @@ def trade_explorer() -> widgets.VBox:
     }
     summary = widgets.HTML().add_class("btp-explorer-summary")
     out = widgets.Output()
+    note = [None if starting_chart is None else starting_chart_note(starting_chart)]
 
     def update(_change=None) -> None:
         series, years = controls["series"].value, controls["years"].value
@@ -203,7 +220,7 @@ def trade_explorer() -> widgets.VBox:
                 plot_trade_series(trade, targets, series=SERIES_CHOICES[series],
                                   start=years[0], end=years[1], log=log)  # fmt: skip
 
-        _redraw(out, draw)
+        _redraw(out, draw, note.pop() if note else None)
 
     for control in controls.values():
         control.observe(update, names="value")
@@ -213,17 +230,26 @@ def trade_explorer() -> widgets.VBox:
          widgets.HBox([controls["years"], controls["scale"]]), summary, out]
     )  # fmt: skip
     box.add_class("btp-trade-explorer")
-    box.controls, box.summary = controls, summary
+    box.controls, box.summary, box.chart = controls, summary, out
     return box
 
 
-def target_calculator() -> widgets.VBox:
+def target_calculator(starting_chart: str | None = None) -> widgets.VBox:
     """Work out the yearly growth a trade target needs, and draw it against what happened.
+
+    It starts from US$250 bn by 2024 on a 2021 base.
+
+    Parameters
+    ----------
+    starting_chart : str, optional
+        The figure above that already draws the starting settings (e.g. ``"Figure 3.2"``):
+        the calculator then says so instead of drawing it again, and draws on the first change.
 
     Returns
     -------
     ipywidgets.VBox
-        With ``.controls`` (``base_year``, ``target``, ``target_year``) and ``.summary``.
+        With ``.controls`` (``base_year``, ``target``, ``target_year``), ``.summary`` and
+        ``.chart`` (the Output the chart is drawn in).
 
     Examples
     --------
@@ -243,6 +269,7 @@ def target_calculator() -> widgets.VBox:
     }  # fmt: skip
     summary = widgets.HTML().add_class("btp-target-summary")
     out = widgets.Output()
+    note = [None if starting_chart is None else starting_chart_note(starting_chart)]
 
     def update(_change=None) -> None:
         base_year = controls["base_year"].value
@@ -257,7 +284,7 @@ def target_calculator() -> widgets.VBox:
             path = econ.projected_path(float(actual[base_year]), rate, base_year, target_year)
             plot_target_path(actual, path, target)
 
-        _redraw(out, draw)
+        _redraw(out, draw, note.pop() if note else None)
 
     for control in controls.values():
         control.observe(update, names="value")
@@ -265,5 +292,5 @@ def target_calculator() -> widgets.VBox:
     box = widgets.VBox([widgets.HBox([controls["base_year"], controls["target"]]),
                         controls["target_year"], summary, out])  # fmt: skip
     box.add_class("btp-target-calculator")
-    box.controls, box.summary = controls, summary
+    box.controls, box.summary, box.chart = controls, summary, out
     return box

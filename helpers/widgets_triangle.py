@@ -12,8 +12,9 @@ import html
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython import get_ipython
-from IPython.display import display
+from IPython.display import HTML, display
 
+from helpers.charts import starting_chart_note
 from helpers.charts_triangle import plot_triangle
 from helpers.triangle import (
     PLAYER_NAMES,
@@ -90,13 +91,18 @@ def explorer_html(signs: tuple[int, int, int]) -> str:
     )
 
 
-def triangle_explorer(initial: tuple[int, int, int] = (-1, -1, 1)) -> widgets.VBox:
+def triangle_explorer(
+    initial: tuple[int, int, int] = (-1, -1, 1), starting_chart: str | None = None
+) -> widgets.VBox:
     """Build the explorer: three toggles, the drawing, roles and ranks, best moves.
 
     Parameters
     ----------
     initial : tuple of three int
         Starting relations (default: 2022, a China-Russia marriage with the US as outcast).
+    starting_chart : str, optional
+        The figure above that already draws the starting relations (e.g. ``"Figure 2.2"``):
+        the explorer then says so instead of drawing it again, and draws on the first change.
 
     Returns
     -------
@@ -125,10 +131,15 @@ def triangle_explorer(initial: tuple[int, int, int] = (-1, -1, 1)) -> widgets.VB
     summary = widgets.HTML()
     summary.add_class("btp-triangle-explorer-summary")
     drawing = widgets.Output(layout={"min_height": "330px"})
+    note = [None if starting_chart is None else starting_chart_note(starting_chart)]
 
     def update(_change=None) -> None:
         signs = tuple(t.value for t in toggles)
         summary.value = explorer_html(signs)  # type: ignore[arg-type]
+        first_note = note.pop() if note else None
+        if first_note is not None:
+            drawing.append_display_data(HTML(first_note))
+            return
         fig = plot_triangle(make_relations(*signs)).figure
         if _in_kernel():
             drawing.clear_output(wait=True)

@@ -245,6 +245,18 @@ def test_widget_redraws_when_a_commitment_or_the_attack_changes():
     assert "Britain (step 1, via Treaty of London" in box.summary.value
 
 
+def test_widget_names_the_figure_above_then_draws_on_the_first_change():
+    from helpers.widgets_alliances import build_cascade_widget
+
+    box = build_cascade_widget(load_alliances_1914(), starting_chart="Figure 4.2")
+    assert "drawn in Figure 4.2 above" in box.note.value
+    assert box.chart.value == b"" and box.chart.layout.display == "none"
+    assert "3. Russia (step 1, via Russia" in box.summary.value  # the summary is there at once
+    box.controls["russia_serbia_pledge_1914"].value = False
+    assert box.note.value == ""
+    assert box.chart.value[:4] == b"\x89PNG" and box.chart.layout.display is None
+
+
 def test_widget_explains_a_self_attack_instead_of_failing():
     from helpers.widgets_alliances import build_cascade_widget
 

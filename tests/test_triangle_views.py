@@ -74,6 +74,14 @@ def test_explorer_says_when_no_move_helps():
     assert text.count("no single move improves its role") == 3
 
 
+def test_explorer_names_the_figure_above_instead_of_drawing_it_again():
+    box = triangle_explorer(starting_chart="Figure 2.2")
+    toggles, summary, drawing = box.children
+    (note,) = drawing.outputs
+    assert "drawn in Figure 2.2 above" in note["data"]["text/html"]
+    assert "stable marriage" in summary.value  # the summary is there at once
+
+
 def test_changing_a_toggle_changes_the_configuration_shown():
     box = triangle_explorer()
     toggles, summary, drawing = box.children

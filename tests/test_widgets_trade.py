@@ -71,3 +71,22 @@ def test_target_calculator_reacts_to_each_control():
     assert "From $107.1 bn in 2018" in box.summary.value
     c["target_year"].value = 2010
     assert "Choose a target year after the base year (2018)." in box.summary.value
+
+
+@pytest.mark.parametrize(
+    ("build", "control", "value"),
+    [(wt.target_calculator, "target_year", 2025), (wt.trade_explorer, "scale", "log")],
+)
+def test_widget_names_the_figure_above_instead_of_drawing_it_again(build, control, value):
+    box = build(starting_chart="Figure 3.9")
+    (first,) = box.chart.outputs
+    assert "drawn in Figure 3.9 above" in first["data"]["text/html"]
+    box.controls[control].value = value  # the first change draws the chart (not the note)
+    assert all("Figure 3.9" not in str(o) for o in box.chart.outputs)
+
+
+def test_trade_explorer_starts_with_every_year_like_figure_3_1():
+    box = wt.trade_explorer()
+    first, last = box.controls["years"].value
+    assert (first, last) == (1992, 2025)
+    assert "China&#x27;s customs: $4.6 bn in 1992 → $228.1 bn in 2025" in box.summary.value
