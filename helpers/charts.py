@@ -176,7 +176,13 @@ class FitFigure(Figure):
             ax._update_title_position(renderer)  # above the tick labels on top, as drawn
         texts = [ax.title, ax._left_title, ax._right_title]
         texts += ax.texts
-        parts += [t.get_window_extent(renderer) for t in texts if t.get_visible() and t.get_text()]
+        for text in texts:
+            if not (text.get_visible() and text.get_text()):
+                continue
+            extent = text.get_window_extent(renderer)
+            if _x_on_figure(text):  # e.g. the source line: moving the Axes sideways cannot help
+                extent = Bbox([[box.x0, extent.y0], [box.x1, extent.y1]])
+            parts.append(extent)
         if ax.get_legend() is not None:
             parts.append(ax.get_legend().get_window_extent(renderer))
         outer = Bbox.union(parts)
@@ -211,6 +217,12 @@ def _axis_parts(ax: Axes, renderer) -> list[Bbox]:
             x1 = min([box.x0, *(t.x0 for t in ticks)]) - gap
             parts.append(Bbox.from_bounds(x1 - size.width, box.y0, size.width, box.height))
     return parts
+
+
+def _x_on_figure(text) -> bool:
+    """Whether a text's x position is given in figure coordinates (it stays put sideways)."""
+    coords = getattr(text, "xycoords", None)
+    return isinstance(coords, tuple) and str(coords[0]).startswith("figure")
 
 
 def _drawn_tick_labels(axis) -> list:

@@ -78,7 +78,7 @@ def plot_argument_map(
     5
     >>> plt.close(ax.figure)
     """
-    ax = new_axes(ax, figsize=(15, 8))
+    ax = new_axes(ax, figsize=(12.5, 7))
     layout = map_layout(nodes, edges)
     for _, edge in edges.iterrows():
         (x0, y0), (x1, y1) = layout[edge["from_node"]], layout[edge["to_node"]]

@@ -32,10 +32,11 @@ def _cut_off(fig):
     renderer, box = fig.canvas.get_renderer(), fig.bbox
     every = list(fig.texts)
     for ax in fig.axes:
-        every += [*ax.texts, ax.title, ax._left_title, ax._right_title, ax.xaxis.label,
-                  ax.yaxis.label]
+        every += [*ax.texts, ax.title, ax._left_title, ax._right_title]
         for axis in (ax.xaxis, ax.yaxis):  # the ticks drawn: those inside the view
-            every += [t for tick in axis._update_ticks() for t in (tick.label1, tick.label2)]
+            if ax.axison and axis.get_visible():
+                every.append(axis.label)
+                every += [t for tick in axis._update_ticks() for t in (tick.label1, tick.label2)]
         if ax.get_legend() is not None:
             every += [*ax.get_legend().get_texts(), ax.get_legend().get_title()]
     out = []
