@@ -369,22 +369,31 @@ def shown_name(path: Path) -> str:
         return str(path)
 
 
+def cache_key(path: Path) -> tuple[str, int, int] | None:
+    """What a loaded file is cached under: its path, modification time and size (None if absent).
+
+    Anything derived from a file can be cached under the same key, so that it is rebuilt
+    exactly when the file changes.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
 def load_table(schema: Schema, path: str | Path | None) -> pd.DataFrame:
     """Read, check and cache a file; return a copy."""
     target = Path(path) if path is not None else DATA_DIR / schema.filename
-    try:
-        stat = target.stat()
-        cache_key = (str(target.resolve()), stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        cache_key = None
-    if cache_key is not None and cache_key in _CACHE:
-        return _CACHE[cache_key].copy()
+    key = cache_key(target)
+    if key is not None and key in _CACHE:
+        return _CACHE[key].copy()
     ids = None if schema is SOURCES else frozenset(load_sources()["source_id"])
     frame = read_table(schema, target, shown_name(target), ids)
     for check in schema.table_checks:
         check(frame, shown_name(target))
-    if cache_key is not None:
-        _CACHE[cache_key] = frame
+    if key is not None:
+        _CACHE[key] = frame
     return frame.copy()
 
 

@@ -1,27 +1,29 @@
 """Checks shared by the trade and energy loaders (lesson 03): rounding, order, preferred rows.
 
-Row checks plug into :class:`helpers._table.Schema`; the frame checks run after loading and raise
-:class:`~helpers._table.DataError` naming the file, the row (header = row 1) and the column.
+Row checks plug into ``Schema.row_checks`` and table checks (:func:`in_year_order`,
+:func:`one_preferred`) into ``Schema.table_checks`` of :class:`helpers._table.Schema`; both run
+when a file is read and raise :class:`~helpers._table.DataError` naming the file, the row
+(header = row 1) and the column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from helpers._table import DATA_DIR, DataError, Schema, shown_name
+from helpers._table import DataError
 
 __all__ = [
     "CONFIDENCE",
     "check_order",
     "check_preferred",
     "finish",
+    "in_year_order",
     "not_more_than",
+    "one_preferred",
     "parts_add_up",
-    "shown",
     "split_tolerance",
 ]
 
@@ -66,11 +68,6 @@ def not_more_than(part: str, whole: str, why: str):
             yield part, f"{row[part]:g} is more than {whole} ({row[whole]:g}): {why}"
 
     return check
-
-
-def shown(schema: Schema, path: str | Path | None) -> str:
-    """How a file is named in error messages (relative to the repository where possible)."""
-    return shown_name(Path(path) if path is not None else DATA_DIR / schema.filename)
 
 
 def check_order(frame: pd.DataFrame, group: Sequence[str], where: str) -> None:

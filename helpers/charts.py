@@ -8,8 +8,9 @@ Axes; none calls ``plt.show()``.
 from __future__ import annotations
 
 import html
+import itertools
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -29,6 +30,7 @@ __all__ = [
     "new_axes",
     "plot_relations_timeline",
     "starting_chart_note",
+    "starting_chart_notes",
     "use_style",
     "wrap_to_width",
 ]
@@ -171,7 +173,7 @@ class FitFigure(Figure):
         box = ax.get_window_extent(renderer)
         parts = [box]
         if ax.axison:
-            parts += _axis_parts(ax, renderer)
+            parts += _axis_parts(ax, box, renderer)
         if ax.xaxis.get_ticks_position() in ("top", "unknown"):
             ax._update_title_position(renderer)  # above the tick labels on top, as drawn
         texts = [ax.title, ax._left_title, ax._right_title]
@@ -196,10 +198,9 @@ class FitFigure(Figure):
             self.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
 
 
-def _axis_parts(ax: Axes, renderer) -> list[Bbox]:
-    """Boxes of the tick labels and axis labels on the bottom and left (measured once each)."""
+def _axis_parts(ax: Axes, box: Bbox, renderer) -> list[Bbox]:
+    """Boxes of the tick labels and axis labels around ``box``, the Axes (measured once each)."""
     parts = []
-    box = ax.get_window_extent(renderer)
     for axis, is_x in ((ax.xaxis, True), (ax.yaxis, False)):
         if not axis.get_visible():
             continue
@@ -296,6 +297,23 @@ def starting_chart_note(figure: str) -> str:
         f"<i>These settings are drawn in {html.escape(figure)} above. "
         "Change a setting to draw your own chart.</i>"
     )
+
+
+def starting_chart_notes(figure: str | None) -> Iterator[str | None]:
+    """For a widget's drawings: the note naming ``figure`` the first time, then None (draw).
+
+    With ``figure`` None, every drawing is a chart.
+
+    Examples
+    --------
+    >>> notes = starting_chart_notes("Figure 3.2")
+    >>> "Figure 3.2" in next(notes), next(notes), next(notes)
+    (True, None, None)
+    >>> next(starting_chart_notes(None)) is None
+    True
+    """
+    first = [] if figure is None else [starting_chart_note(figure)]
+    return itertools.chain(first, itertools.repeat(None))
 
 
 def wrap_to_width(text: str, inches: float, *, fontsize: float) -> str:

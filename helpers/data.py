@@ -20,6 +20,7 @@ from helpers._table import (
     Column,
     DataError,
     Schema,
+    cache_key,
     load_sources,
     load_table,
     parse_date,
@@ -250,22 +251,23 @@ def load_phases(path: str | Path | None = None) -> pd.DataFrame:
     return frame
 
 
-_LABELS: dict[str, Any] = {}
+_LABELS: dict[tuple | None, dict[str, str]] = {}
 
 
 def _source_labels() -> dict[str, str]:
-    """Every source's short citation, by source_id (rebuilt when sources.csv changes)."""
-    stat = (DATA_DIR / "sources.csv").stat()
-    key = (stat.st_mtime_ns, stat.st_size)
-    if _LABELS.get("key") != key:
-        labels = {}
-        for row in load_sources().to_dict("records"):
-            who = row["publisher"] or row["author"]
-            labels[row["source_id"]] = (
-                f"{who} {row['date'].year}" if pd.notna(row["date"]) else str(who)
+    """Every source's short citation, by source_id (cached like the file it comes from)."""
+    key = cache_key(DATA_DIR / SOURCES.filename)
+    if key not in _LABELS:
+        _LABELS.clear()
+        _LABELS[key] = {
+            row["source_id"]: (
+                f"{row['publisher'] or row['author']} {row['date'].year}"
+                if pd.notna(row["date"])
+                else str(row["publisher"] or row["author"])
             )
-        _LABELS.update(key=key, labels=labels)
-    return _LABELS["labels"]
+            for row in load_sources().to_dict("records")
+        }
+    return _LABELS[key]
 
 
 def source_label(source_ids: list[str] | str) -> str:

@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.alliances import Cascade, commitments_from_frame, simulate_cascade
-from helpers.charts import PNG_OPTIONS, starting_chart_note
+from helpers.charts import PNG_OPTIONS, starting_chart_notes
 from helpers.charts_alliances import plot_cascade
 from helpers.data_alliances import STATE_NAMES_1914, STATES_1914
 
@@ -119,7 +119,7 @@ def build_cascade_widget(
     summary = widgets.HTML()
     chart = widgets.Image(format="png", layout=widgets.Layout(max_width="900px"))
     note = widgets.HTML()
-    first = {"skip": starting_chart is not None}
+    notes = starting_chart_notes(starting_chart)
 
     def redraw(_change: object = None) -> None:
         if pick_attacker.value == pick_target.value:
@@ -130,13 +130,10 @@ def build_cascade_widget(
         run = simulate_cascade(network, pick_attacker.value, pick_target.value,
                                active=active, states=states)  # fmt: skip
         summary.value = cascade_summary(run, names, treaty_names)
-        if first.pop("skip", False):
-            note.value = starting_chart_note(str(starting_chart))
-            chart.layout.display = "none"
-            return
-        note.value = ""
-        chart.layout.display = None
-        chart.value = _png(run, names)
+        note.value = next(notes) or ""
+        chart.layout.display = "none" if note.value else None
+        if not note.value:
+            chart.value = _png(run, names)
 
     for control in (pick_attacker, pick_target, *boxes.values()):
         control.observe(redraw, names="value")

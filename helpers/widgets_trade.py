@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 from IPython.display import HTML
 
 from helpers import econ
-from helpers.charts import starting_chart_note
+from helpers.charts import starting_chart_notes
 from helpers.charts_trade import plot_asymmetry, plot_target_path, plot_trade_series
 from helpers.data_trade import (
     asymmetry_table,
@@ -200,7 +200,7 @@ def trade_explorer(starting_chart: str | None = None) -> widgets.VBox:
     }
     summary = widgets.HTML().add_class("btp-explorer-summary")
     out = widgets.Output()
-    note = [None if starting_chart is None else starting_chart_note(starting_chart)]
+    notes = starting_chart_notes(starting_chart)
 
     def update(_change=None) -> None:
         series, years = controls["series"].value, controls["years"].value
@@ -220,7 +220,7 @@ def trade_explorer(starting_chart: str | None = None) -> widgets.VBox:
                 plot_trade_series(trade, targets, series=SERIES_CHOICES[series],
                                   start=years[0], end=years[1], log=log)  # fmt: skip
 
-        _redraw(out, draw, note.pop() if note else None)
+        _redraw(out, draw, next(notes))
 
     for control in controls.values():
         control.observe(update, names="value")
@@ -269,7 +269,7 @@ def target_calculator(starting_chart: str | None = None) -> widgets.VBox:
     }  # fmt: skip
     summary = widgets.HTML().add_class("btp-target-summary")
     out = widgets.Output()
-    note = [None if starting_chart is None else starting_chart_note(starting_chart)]
+    notes = starting_chart_notes(starting_chart)
 
     def update(_change=None) -> None:
         base_year = controls["base_year"].value
@@ -284,7 +284,7 @@ def target_calculator(starting_chart: str | None = None) -> widgets.VBox:
             path = econ.projected_path(float(actual[base_year]), rate, base_year, target_year)
             plot_target_path(actual, path, target)
 
-        _redraw(out, draw, note.pop() if note else None)
+        _redraw(out, draw, next(notes))
 
     for control in controls.values():
         control.observe(update, names="value")

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 from IPython import get_ipython
 from IPython.display import HTML, display
 
-from helpers.charts import starting_chart_note
+from helpers.charts import starting_chart_notes
 from helpers.charts_triangle import plot_triangle
 from helpers.triangle import (
     PLAYER_NAMES,
@@ -131,14 +131,14 @@ def triangle_explorer(
     summary = widgets.HTML()
     summary.add_class("btp-triangle-explorer-summary")
     drawing = widgets.Output(layout={"min_height": "330px"})
-    note = [None if starting_chart is None else starting_chart_note(starting_chart)]
+    notes = starting_chart_notes(starting_chart)
 
     def update(_change=None) -> None:
         signs = tuple(t.value for t in toggles)
         summary.value = explorer_html(signs)  # type: ignore[arg-type]
-        first_note = note.pop() if note else None
-        if first_note is not None:
-            drawing.append_display_data(HTML(first_note))
+        note = next(notes)
+        if note is not None:
+            drawing.append_display_data(HTML(note))
             return
         fig = plot_triangle(make_relations(*signs)).figure
         if _in_kernel():
