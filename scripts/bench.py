@@ -4,7 +4,8 @@ For each lesson: the time to execute it headless (fresh kernel, as nbconvert doe
 to execute a notebook holding only the lesson's import lines (its floor), and their ratio
 (target: at most 1.5). Each is the fastest of RUNS executions, the lesson and its floor taking
 turns: on a shared machine, noise only ever adds time, so the minimum is the steadiest estimate
-of what the notebook itself costs (as with ``timeit``); the median is printed beside it.
+of what the notebook itself costs (as with ``timeit``); the median is printed beside it, and so
+is the lesson's slowest cell (in the kernel, in its fastest run of that cell).
 
 Then the import time of ``helpers`` (with its data and chart modules) against pandas +
 matplotlib alone (target: within 0.15 s); the duration of the last full `make test` (written by
@@ -23,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
@@ -52,7 +54,7 @@ def import_lines(nb) -> str:
 
 
 def run(nb) -> float:
-    """Seconds to execute a notebook in a fresh kernel."""
+    """Seconds to execute a notebook in a fresh kernel (cell timings land in its metadata)."""
     start = time.perf_counter()
     NotebookClient(
         nb,
@@ -63,19 +65,37 @@ def run(nb) -> float:
     return time.perf_counter() - start
 
 
-def timed_pair(nb, floor) -> tuple[list[float], list[float]]:
-    """RUNS executions of a lesson and of its floor, taking turns."""
-    full, base = [], []
+def slowest_cell(nb) -> float:
+    """Seconds the slowest code cell of an executed notebook took in the kernel."""
+    longest = 0.0
+    for cell in nb.cells:
+        timing = cell.metadata.get("execution", {}) if cell.cell_type == "code" else {}
+        if "iopub.execute_input" in timing and "shell.execute_reply" in timing:
+            start, end = (datetime.fromisoformat(timing[k].replace("Z", "+00:00"))
+                          for k in ("iopub.execute_input", "shell.execute_reply"))  # fmt: skip
+            longest = max(longest, (end - start).total_seconds())
+    return longest
+
+
+def timed_pair(nb, floor) -> tuple[list[float], list[float], list[float]]:
+    """RUNS executions of a lesson and of its floor, taking turns.
+
+    Returns the lesson's times, the floor's times, and the lesson's slowest cell in each run.
+    """
+    full, base, slowest = [], [], []
     for _ in range(RUNS):
-        full.append(run(nbformat.from_dict(json.loads(json.dumps(nb)))))
+        lesson = nbformat.from_dict(json.loads(json.dumps(nb)))
+        full.append(run(lesson))
+        slowest.append(slowest_cell(lesson))
         base.append(run(nbformat.from_dict(json.loads(json.dumps(floor)))))
-    return full, base
+    return full, base, slowest
 
 
-def import_time(code: str) -> float:
-    """Wall time of a fresh interpreter importing ``code``, minus a bare interpreter's.
+def import_times(*codes: str) -> list[float]:
+    """Wall time of a fresh interpreter running each of ``codes``, minus a bare interpreter's.
 
-    Each is the fastest of seven runs (see the module docstring for why the minimum).
+    Each is the fastest of seven runs, the codes and the bare interpreter taking turns so that a
+    noisy moment cannot favour one of them (see the module docstring for why the minimum).
     """
 
     def once(src: str) -> float:
@@ -83,8 +103,12 @@ def import_time(code: str) -> float:
         subprocess.run([sys.executable, "-c", src], check=True)
         return time.perf_counter() - start
 
-    bare = min(once("pass") for _ in range(7))
-    return min(once(code) for _ in range(7)) - bare
+    runs: dict[str, list[float]] = {src: [] for src in ("pass", *codes)}
+    for _ in range(7):
+        for src, times in runs.items():
+            times.append(once(src))
+    bare = min(runs["pass"])
+    return [min(runs[src]) - bare for src in codes]
 
 
 def venv_size_mb(name: str, requirements: list[str]) -> float:
@@ -114,23 +138,30 @@ def pinned(name: str) -> str:
 
 def main() -> int:
     rows, ok = [], True
-    print(f"{'lesson':36} {'run s':>6} {'imports s':>9} {'ratio':>6} {'median ratio':>13}")
+    print(
+        f"{'lesson':36} {'run s':>6} {'imports s':>9} {'ratio':>6} {'median ratio':>13} "
+        f"{'slowest cell s':>15}"
+    )
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(import_lines(nb))])
         floor.metadata = nb.metadata
-        fulls, bases = timed_pair(nb, floor)
+        fulls, bases, slowest = timed_pair(nb, floor)
         full, base = min(fulls), min(bases)
         ratio = full / base
         median = statistics.median(fulls) / statistics.median(bases)
         ok &= ratio <= RATIO_TARGET
         flag = "" if ratio <= RATIO_TARGET else "  <-- over target"
-        print(f"{path.name:36} {full:6.2f} {base:9.2f} {ratio:6.2f} {median:13.2f}{flag}")
+        print(
+            f"{path.name:36} {full:6.2f} {base:9.2f} {ratio:6.2f} {median:13.2f} "
+            f"{min(slowest):15.2f}{flag}"
+        )
         rows.append({"lesson": path.name, "run_s": full, "imports_s": base, "ratio": ratio,
-                     "median_ratio": median, "runs_s": fulls, "imports_runs_s": bases})  # fmt: skip
-    stack = import_time("import pandas, matplotlib.pyplot")
-    ours = import_time(
-        "import pandas, matplotlib.pyplot, helpers, helpers.data, helpers.charts, helpers.feedback"
+                     "median_ratio": median, "runs_s": fulls, "imports_runs_s": bases,
+                     "slowest_cell_s": min(slowest)})  # fmt: skip
+    stack, ours = import_times(
+        "import pandas, matplotlib.pyplot",
+        "import pandas, matplotlib.pyplot, helpers, helpers.data, helpers.charts, helpers.feedback",
     )
     extra = ours - stack
     ok &= extra <= IMPORT_TARGET
