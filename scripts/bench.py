@@ -5,7 +5,7 @@ to execute a notebook holding only the lesson's import lines (its floor), and th
 (target: at most 1.5). Each is the fastest of RUNS executions, the lesson and its floor taking
 turns: on a shared machine, noise only ever adds time, so the minimum is the steadiest estimate
 of what the notebook itself costs (as with ``timeit``); the median is printed beside it, and so
-is the lesson's slowest cell (in the kernel, in its fastest run of that cell).
+is the lesson's slowest cell (time in the kernel; the lowest of the runs' values).
 
 Then the import time of ``helpers`` (with its data and chart modules) against pandas +
 matplotlib alone (target: within 0.15 s); the duration of the last full `make test` (written by
@@ -67,14 +67,19 @@ def run(nb) -> float:
 
 def slowest_cell(nb) -> float:
     """Seconds the slowest code cell of an executed notebook took in the kernel."""
-    longest = 0.0
-    for cell in nb.cells:
-        timing = cell.metadata.get("execution", {}) if cell.cell_type == "code" else {}
-        if "iopub.execute_input" in timing and "shell.execute_reply" in timing:
-            start, end = (datetime.fromisoformat(timing[k].replace("Z", "+00:00"))
-                          for k in ("iopub.execute_input", "shell.execute_reply"))  # fmt: skip
-            longest = max(longest, (end - start).total_seconds())
-    return longest
+
+    def at(stamp: str) -> datetime:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+    times = [cell.metadata.get("execution", {}) for cell in nb.cells]
+    return max(
+        (
+            (at(t["shell.execute_reply"]) - at(t["iopub.execute_input"])).total_seconds()
+            for t in times
+            if "iopub.execute_input" in t and "shell.execute_reply" in t
+        ),
+        default=0.0,
+    )
 
 
 def timed_pair(nb, floor) -> tuple[list[float], list[float], list[float]]:
