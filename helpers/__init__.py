@@ -1,7 +1,10 @@
-"""Back to the Past: loaders, pure logic, charts and widgets for the teaching notebooks.
+"""Back to the Past: loaders, pure logic, charts, widgets and checks for the teaching notebooks.
 
-Importing the package reads no file and changes no setting; call :func:`use_style` in a
-lesson's second cell. Submodules load on first use, so ``import helpers`` stays fast.
+One subpackage per topic (``relations``, ``ledger``, ``triangle``, ``trade``, ``alliances``,
+``argument``), each with the same files where needed: ``data`` (the only code that reads
+``data/``), ``model`` (pure functions), ``charts``, ``widgets`` and ``checks``; ``core`` holds
+what they share. Importing the package reads no file and changes no setting; call
+:func:`use_style` in a lesson's second cell. Subpackages load on first use.
 """
 
 from __future__ import annotations
@@ -9,27 +12,23 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__ = ["DataError", "use_style"]
+TOPICS = ("relations", "ledger", "triangle", "trade", "alliances", "argument")
+__all__ = ["DataError", "TOPICS", "core", "use_style", *TOPICS]
 
 
 def use_style() -> None:
-    """Set the collection's chart style (see :func:`helpers.charts.use_style`)."""
-    from helpers.charts import use_style as _use_style
+    """Set the collection's chart style (see :func:`helpers.core.style.use_style`)."""
+    from helpers.core.style import use_style as _use_style
 
     _use_style()
 
 
 def __getattr__(name: str) -> Any:
-    """Load submodules (``helpers.data``, ``helpers.charts``, ...) lazily."""
+    """Load ``helpers.core`` and the topic subpackages lazily."""
     if name == "DataError":
-        from helpers._table import DataError
+        from helpers.core.schema import DataError
 
         return DataError
-    if name.startswith("_"):
-        raise AttributeError(name)
-    try:
+    if name == "core" or name in TOPICS:
         return importlib.import_module(f"helpers.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"helpers.{name}":
-            raise AttributeError(f"module 'helpers' has no attribute {name!r}") from None
-        raise
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")

@@ -18,7 +18,7 @@ import nbformat
 import pytest
 from support import LESSONS_AND_ASSIGNMENTS
 
-from helpers.charts import PALETTE
+from helpers.core.style import PALETTE
 
 ALLOWED = {c.lower() for c in PALETTE.values()} | {"#ffffff"}
 NAMES = [p.name for p in LESSONS_AND_ASSIGNMENTS]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.alliances import (
+from helpers.alliances.model import (
     Commitment,
     checklist_score,
     checklist_table,
@@ -14,8 +14,8 @@ from helpers.alliances import (
     historical_entries,
     simulate_cascade,
 )
-from helpers.data import load_alliances_1914, load_july_crisis_1914, load_treaties
-from helpers.data_alliances import STATES_1914
+from helpers.alliances.data import load_alliances_1914, load_july_crisis_1914, load_treaties
+from helpers.alliances.data import STATES_1914
 
 
 @pytest.fixture(scope="module")
@@ -230,7 +230,7 @@ def test_checklist_errors():
 
 
 def test_widget_redraws_when_a_commitment_or_the_attack_changes():
-    from helpers.widgets_alliances import build_cascade_widget
+    from helpers.alliances.widgets import build_cascade_widget
 
     box = build_cascade_widget(load_alliances_1914())
     assert "3. Russia (step 1, via Russia" in box.summary.value
@@ -246,7 +246,7 @@ def test_widget_redraws_when_a_commitment_or_the_attack_changes():
 
 
 def test_widget_names_the_figure_above_then_draws_on_the_first_change():
-    from helpers.widgets_alliances import build_cascade_widget
+    from helpers.alliances.widgets import build_cascade_widget
 
     box = build_cascade_widget(load_alliances_1914(), starting_chart="Figure 4.2")
     assert "drawn in Figure 4.2 above" in box.note.value
@@ -258,7 +258,7 @@ def test_widget_names_the_figure_above_then_draws_on_the_first_change():
 
 
 def test_widget_explains_a_self_attack_instead_of_failing():
-    from helpers.widgets_alliances import build_cascade_widget
+    from helpers.alliances.widgets import build_cascade_widget
 
     box = build_cascade_widget(load_alliances_1914())
     box.controls["target"].value = "AUT"
@@ -268,8 +268,8 @@ def test_widget_explains_a_self_attack_instead_of_failing():
 def test_charts_draw_and_label():
     import matplotlib.pyplot as plt
 
-    from helpers.charts_alliances import plot_cascade, plot_checklist
-    from helpers.data_alliances import STATE_NAMES_1914
+    from helpers.alliances.charts import plot_cascade, plot_checklist
+    from helpers.alliances.data import STATE_NAMES_1914
 
     ax = plot_checklist(checklist_table(load_treaties()))
     labels = [t.get_text() for t in ax.get_yticklabels()]
@@ -288,7 +288,7 @@ def test_charts_draw_and_label():
 
 
 def test_clause_coding_check_accepts_the_worked_answer_and_hints_otherwise():
-    from helpers.alliances import coding_problem
+    from helpers.alliances.model import coding_problem
 
     right = {"defense": 0, "offense": 0, "neutrality": 0, "nonaggression": 0, "consultation": 1}
     assert coding_problem(right, right, score=checklist_score(right)) is None
@@ -300,7 +300,7 @@ def test_clause_coding_check_accepts_the_worked_answer_and_hints_otherwise():
 
 
 def test_argument_check_wants_length_and_evidence():
-    from helpers.alliances import argument_problem
+    from helpers.alliances.model import argument_problem
 
     assert "words" in argument_problem("It binds less.")
     vague = "It binds less because friendship is nice and the two leaders like each other. " * 5

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers.argument import (
+from helpers.argument.model import (
     VERDICTS,
     attacks_on,
     check_verdicts,
@@ -24,11 +24,12 @@ from helpers.argument import (
     scorecard,
     trade_against_target,
 )
-from helpers.charts import PALETTE
-from helpers.charts_argument import plot_argument_map, plot_hindsight
-from helpers.data import load_argument, load_claims, load_hindsight
-from helpers.data_trade import trade_series
-from helpers.widgets_argument import NOT_CHOSEN, predictions_scorecard, result_html
+from helpers.core.style import PALETTE
+from helpers.argument.charts import plot_argument_map, plot_hindsight
+from helpers.argument.data import load_argument, load_hindsight
+from helpers.ledger.data import load_claims
+from helpers.trade.data import trade_series
+from helpers.argument.widgets import NOT_CHOSEN, predictions_scorecard, result_html
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from helpers.data import DataError, load_events, load_phases, load_sources
+from helpers.core.schema import DataError
+from helpers.relations.data import load_events, load_phases
+from helpers.core.sources import load_sources
 
 
 def _replace_cell(text: str, row: int, column: str, value: str) -> str:

@@ -7,8 +7,8 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_hex
 
-from helpers import charts
-from helpers.data import load_events, load_phases
+from helpers.core import layout as charts
+from helpers.relations.data import load_events, load_phases
 
 
 @pytest.fixture

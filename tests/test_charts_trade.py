@@ -9,9 +9,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import charts_trade as ct  # noqa: E402
-from helpers import data_trade as dt  # noqa: E402
-from helpers import econ  # noqa: E402
+from helpers.trade import charts as ct  # noqa: E402
+from helpers.trade import data as dt  # noqa: E402
+from helpers.trade import model as econ  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

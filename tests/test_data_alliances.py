@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from helpers.data import DataError, load_alliances_1914, load_july_crisis_1914, load_treaties
-from helpers.data_alliances import OBLIGATIONS
+from helpers.core.schema import DataError
+from helpers.alliances.data import load_alliances_1914, load_july_crisis_1914, load_treaties
+from helpers.alliances.data import OBLIGATIONS
 
 REQUIRED = {
     "sino_soviet_1950",

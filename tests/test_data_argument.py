@@ -9,19 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.data import (
-    DATA_DIR,
-    SCHEMAS,
-    DataError,
-    load_argument,
-    load_claims,
-    load_democracy_passages,
-    load_events,
-    load_hindsight,
-    load_sources,
-)
-from helpers.data_argument import load_argument_edges, load_argument_nodes
-from helpers.data_ledger import MAX_QUOTATION
+from helpers.core.schema import DATA_DIR, DataError
+from helpers.relations.data import SCHEMAS, load_events
+from helpers.argument.data import load_argument, load_democracy_passages, load_hindsight
+from helpers.ledger.data import load_claims
+from helpers.core.sources import load_sources
+from helpers.argument.data import load_argument_edges, load_argument_nodes
+from helpers.ledger.data import MAX_QUOTATION
 
 PREMISES = {
     "History",

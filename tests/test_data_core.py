@@ -7,7 +7,8 @@ import os
 import pandas as pd
 import pytest
 
-from helpers.data import SCHEMAS, load_events, load_phases, load_sources, source_label
+from helpers.relations.data import SCHEMAS, load_events, load_phases
+from helpers.core.sources import load_sources, source_label
 
 
 def test_sources_have_unique_ids_and_allowed_kinds():
@@ -94,7 +95,7 @@ def test_source_label_names_publisher_and_year():
 
 
 def test_every_schema_file_exists_and_loads():
-    from helpers import data
+    from helpers.relations import data
 
     loaders = {name: getattr(data, name) for name in data.__all__ if name.startswith("load_")}
     loaded = set()

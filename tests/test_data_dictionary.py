@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from helpers.data import DATA_DIR as DATA
-from helpers.data import SCHEMAS
+from helpers.core.schema import DATA_DIR as DATA
+from helpers.relations.data import SCHEMAS
 
 README = (DATA / "README.md").read_text(encoding="utf-8")
 DATA_FILES = sorted(p.name for p in DATA.glob("*.csv"))
@@ -39,7 +39,7 @@ def test_dictionary_matches_header(name):
 
 @pytest.mark.parametrize("name", DATA_FILES)
 def test_every_csv_has_a_schema(name):
-    assert name in SCHEMAS, f"{name} has no loader schema in helpers.data.SCHEMAS"
+    assert name in SCHEMAS, f"{name} has no loader schema in helpers.relations.data.SCHEMAS"
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))

@@ -10,16 +10,12 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.data import (
-    DataError,
-    load_claims,
-    load_commentary,
-    load_events,
-    load_glossary,
-    load_sources,
-)
-from helpers.data_ledger import SECTION_PARAGRAPHS
-from helpers.ledger import days_between, months_between, uncovered_paragraphs, years_between
+from helpers.core.schema import DataError
+from helpers.ledger.data import load_claims, load_commentary, load_glossary
+from helpers.relations.data import load_events
+from helpers.core.sources import load_sources
+from helpers.ledger.data import SECTION_PARAGRAPHS
+from helpers.ledger.model import days_between, months_between, uncovered_paragraphs, years_between
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,10 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import data_trade as dt
-from helpers._table import DATA_DIR
-from helpers.data import DataError, load_sources
+from helpers.trade import data as dt
+from helpers.core.schema import DATA_DIR
+from helpers.core.schema import DataError
+from helpers.core.sources import load_sources
 
 LOADERS = {
     "china_russia_trade.csv": dt.load_china_russia_trade,

@@ -7,8 +7,10 @@ import io
 
 import pytest
 
-from helpers.data import DataError, load_sources, load_triangle_periods
-from helpers.triangle import history, role_years
+from helpers.core.schema import DataError
+from helpers.core.sources import load_sources
+from helpers.triangle.data import load_triangle_periods
+from helpers.triangle.model import history, role_years
 
 
 def _rows(text: str) -> list[list[str]]:

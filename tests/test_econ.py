@@ -1,4 +1,4 @@
-"""helpers.econ: growth, targets, shares and headline values, including bad input."""
+"""helpers.trade.model: growth, targets, shares and headline values, including bad input."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from helpers import econ
+from helpers.trade import model as econ
 
 
 def test_growth_rate_matches_hand_arithmetic():

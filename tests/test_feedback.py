@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers.feedback import Feedback, check_choice, check_number, check_set, check_with
+from helpers.core.feedback import Feedback, check_choice, check_number, check_set, check_with
 
 
 @pytest.mark.parametrize("answer", [..., None])

@@ -8,9 +8,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers.charts_ledger import STATUS_STYLE, plot_cited_events, plot_claims_by
-from helpers.data import load_claims, load_events
-from helpers.ledger import (
+from helpers.ledger.charts import STATUS_STYLE, plot_cited_events, plot_claims_by
+from helpers.ledger.data import load_claims
+from helpers.relations.data import load_events
+from helpers.ledger.model import (
     claims_by,
     compare_classifications,
     days_between,
@@ -21,7 +22,7 @@ from helpers.ledger import (
     uncovered_paragraphs,
     years_between,
 )
-from helpers.widgets_ledger import claim_card_html, ledger_explorer
+from helpers.ledger.widgets import claim_card_html, ledger_explorer
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +163,7 @@ def test_cited_events_chart_marks_paragraphs():
 
 
 def test_card_shows_quotation_paragraph_status_and_sources(claims):
-    from helpers.data import load_sources
+    from helpers.core.sources import load_sources
 
     row = claims[claims["quotation"].str.contains("25 months")].iloc[0]
     card = claim_card_html(row, load_sources())
@@ -189,7 +190,7 @@ def test_explorer_filters_change_what_is_shown(claims):
 
 
 def test_check_classifications_gives_friendly_feedback(claims):
-    from helpers.ledger import check_classifications
+    from helpers.ledger.model import check_classifications
 
     truth = claims.set_index("claim_id")["claim_type"]
     blank = check_classifications({"c26": ..., "c40": ...}, claims)

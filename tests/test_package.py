@@ -14,7 +14,7 @@ import helpers
 def test_import_has_no_side_effects():
     code = (
         "import matplotlib as mpl; before = dict(mpl.rcParams);"
-        "import helpers, helpers.data, helpers.charts, helpers.feedback;"
+        "import helpers, helpers.data, helpers.charts, helpers.core.feedback;"
         "from helpers import _table;"
         "assert dict(mpl.rcParams) == before, 'rcParams changed on import';"
         "assert not _table._CACHE, 'a file was read on import';"
@@ -46,7 +46,7 @@ def test_modules_stay_small():
 
 
 def test_lazy_attribute_access():
-    assert helpers.data.load_events is not None
+    assert helpers.relations.data.load_events is not None
     assert helpers.DataError.__name__ == "DataError"
     try:
         helpers.no_such_module  # noqa: B018

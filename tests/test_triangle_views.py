@@ -6,11 +6,11 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_hex
 
-from helpers.charts import PALETTE
-from helpers.charts_triangle import plot_configurations, plot_triangle, plot_triangle_history
-from helpers.data import load_triangle_periods
-from helpers.triangle import history, make_relations
-from helpers.widgets_triangle import explorer_html, triangle_explorer
+from helpers.core.style import PALETTE
+from helpers.triangle.charts import plot_configurations, plot_triangle, plot_triangle_history
+from helpers.triangle.data import load_triangle_periods
+from helpers.triangle.model import history, make_relations
+from helpers.triangle.widgets import explorer_html, triangle_explorer
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
-from helpers import widgets_trade as wt  # noqa: E402
+from helpers.trade import widgets as wt  # noqa: E402
 
 
 def test_explorer_summary_in_dollars_and_shares():

@@ -4,7 +4,7 @@ import re
 
 from labkit import error_outputs, expect, open_and_run_all
 
-from helpers.data import load_claims
+from helpers.ledger.data import load_claims
 
 
 def test_ledger_explorer_filters_change_what_is_shown(lab, page):

@@ -1,0 +1,156 @@
+"""The claim-ledger explorer of lesson 01: filter claims and read each with its evidence.
+
+:func:`ledger_explorer` returns an ipywidgets box with three drop-down menus (kind of claim,
+topic, check status), a line saying how many claims are shown, and one card per claim: the
+quotation with its paragraph, our paraphrase, how it checks out and the sources, as links.
+The callback is thin: it calls :func:`helpers.ledger.model.filter_claims` and :func:`claim_card_html`,
+which are tested without a browser.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+
+from helpers.core.sources import load_sources, source_label
+from helpers.ledger.data import CHECK_STATUSES, CLAIM_TYPES, TOPICS, load_claims
+from helpers.ledger.model import filter_claims
+
+__all__ = ["STATUS_MARKS", "claim_card_html", "ledger_explorer", "source_links"]
+
+#: A symbol for each check status, so the cards do not rely on colour alone.
+STATUS_MARKS = {
+    "supported": ("✔", "#e6f4ea"),
+    "error": ("✘", "#fdecea"),
+    "contested": ("⚖", "#fff4e0"),
+    "unverifiable": ("?", "#e8f4fb"),
+    "not checkable": ("–", "#f1f3f4"),
+}
+
+
+def source_links(source_ids: list[str], sources: pd.DataFrame) -> str:
+    """HTML links to the sources, labelled like chart source lines ("Publisher year").
+
+    Examples
+    --------
+    >>> from helpers.core.sources import load_sources
+    >>> source_links(["state_gov_summit_for_democracy"], load_sources())[:9]
+    '<a href="'
+    """
+    urls = dict(zip(sources["source_id"], sources["url"], strict=True))
+    parts = []
+    for sid in source_ids:
+        label = html.escape(source_label(sid))
+        url = urls.get(sid)
+        if isinstance(url, str) and url:
+            parts.append(f'<a href="{html.escape(url)}" target="_blank" title="{sid}">{label}</a>')
+        else:
+            parts.append(f'<span title="{sid}">{label}</span>')
+    return "; ".join(parts)
+
+
+def claim_card_html(claim: pd.Series, sources: pd.DataFrame) -> str:
+    """One claim as an HTML card: quotation (¶), paraphrase, verdict, note and sources.
+
+    Parameters
+    ----------
+    claim : pandas.Series
+        One row of the claim ledger.
+    sources : pandas.DataFrame
+        The bibliography, from :func:`helpers.core.sources.load_sources`.
+
+    Returns
+    -------
+    str
+        HTML (every text escaped).
+
+    Examples
+    --------
+    >>> from helpers.ledger.data import load_claims
+    >>> from helpers.core.sources import load_sources
+    >>> card = claim_card_html(load_claims().iloc[0], load_sources())
+    >>> "¶ 1" in card and "contested" in card
+    True
+    """
+    mark, colour = STATUS_MARKS[claim["check_status"]]
+    number = ""
+    if pd.notna(claim["value"]):
+        number = f" · states <b>{claim['value']:g} {html.escape(str(claim['unit']))}</b>"
+        if pd.notna(claim["checked_value"]):
+            number += f", evidence gives <b>{claim['checked_value']:g}</b>"
+    hindsight = " · <i>uses hindsight (after 4 Feb 2022)</i>" if claim["hindsight"] else ""
+    return (
+        f'<div class="btp-claim" data-claim="{html.escape(claim["claim_id"])}" '
+        f'style="border-left:4px solid #888;background:{colour};padding:6px 10px;margin:6px 0">'
+        f"<div><b>{html.escape(claim['claim_id'])}</b> · ¶ {int(claim['paragraph'])} · "
+        f"“{html.escape(claim['quotation'])}”</div>"
+        f"<div><i>In other words:</i> {html.escape(claim['paraphrase'])}</div>"
+        f"<div><b>{html.escape(claim['claim_type'])}</b> · {html.escape(claim['topic'])} · "
+        f"{mark} <b>{html.escape(claim['check_status'])}</b> "
+        f"(confidence: {html.escape(claim['confidence'])}){number}{hindsight}</div>"
+        f"<div><i>Evidence:</i> {html.escape(claim['check_note'])}</div>"
+        f"<div><i>Sources:</i> {source_links(claim['source_id'], sources)}</div></div>"
+    )
+
+
+def _summary(shown: int, total: int) -> str:
+    if shown == 0:
+        return f"<b>No claim matches these filters</b> (of {total}). Try 'all' in one menu."
+    return f"<b>Showing {shown} of {total} claims.</b>"
+
+
+def ledger_explorer(claims: pd.DataFrame | None = None, *, limit: int = 80) -> widgets.VBox:
+    """Build the explorer: three filters and the matching claims as cards.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame, optional
+        The ledger (default: :func:`helpers.ledger.data.load_claims`).
+    limit : int
+        At most this many cards are drawn at once.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``children`` are: the row of filters (an HBox of three Dropdowns: kind, topic, status),
+        the summary line (HTML) and the cards (HTML).
+
+    Examples
+    --------
+    >>> box = ledger_explorer()
+    >>> kind, topic, status = box.children[0].children
+    >>> status.value = "error"
+    >>> box.children[1].value
+    '<b>Showing 3 of 68 claims.</b>'
+    """
+    table = load_claims() if claims is None else claims
+    sources = load_sources()
+    style = {"description_width": "initial"}
+    kind = widgets.Dropdown(options=("all", *CLAIM_TYPES), value="all", description="Kind:",
+                            style=style)  # fmt: skip
+    topic = widgets.Dropdown(options=("all", *TOPICS), value="all", description="Topic:",
+                             style=style)  # fmt: skip
+    status = widgets.Dropdown(options=("all", *CHECK_STATUSES), value="all",
+                              description="Status:", style=style)  # fmt: skip
+    summary, cards = widgets.HTML(), widgets.HTML()
+    summary.add_class("btp-ledger-summary")
+    cards.add_class("btp-ledger-cards")
+
+    def update(_change: object = None) -> None:
+        shown = filter_claims(table, claim_type=kind.value, topic=topic.value,
+                              check_status=status.value)  # fmt: skip
+        summary.value = _summary(len(shown), len(table))
+        rows = shown.head(limit).iterrows()
+        # mathjax_ignore: amounts like "$117.5 bn ... $80 bn" must not be typeset as maths
+        # (JupyterLab typesets HTML widgets asynchronously, which also made the cards lag)
+        body = "".join(claim_card_html(row, sources) for _, row in rows)
+        cards.value = f'<div class="mathjax_ignore tex2jax_ignore">{body}</div>' if body else ""
+
+    for menu in (kind, topic, status):
+        menu.observe(update, names="value")
+    update()
+    box = widgets.VBox([widgets.HBox([kind, topic, status]), summary, cards])
+    box.add_class("btp-ledger")
+    return box

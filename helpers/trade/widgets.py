@@ -1,0 +1,296 @@
+"""Lesson 03's widgets: a trade explorer and a target calculator.
+
+Each builder returns an ipywidgets box; its controls are in ``box.controls`` (a dict) and its
+one-line answer in ``box.summary`` (an HTML widget), so that tests can drive it without a
+browser. The callbacks are thin: they call the pure functions below (:func:`explorer_summary`,
+:func:`target_summary`) and the chart functions in :mod:`helpers.trade.charts`. Widgets need a
+running notebook; a reader of a static copy sees the static chart drawn before them.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+from IPython.display import HTML
+
+from helpers.core.layout import starting_chart_notes
+from helpers.trade import model as econ
+from helpers.trade.charts import plot_asymmetry, plot_target_path, plot_trade_series
+from helpers.trade.data import (
+    asymmetry_table,
+    load_china_russia_trade,
+    load_trade_targets,
+    trade_series,
+)
+
+__all__ = [
+    "SERIES_CHOICES",
+    "explorer_summary",
+    "target_calculator",
+    "target_summary",
+    "trade_explorer",
+]
+
+#: The explorer's series menu: label shown -> series drawn.
+SERIES_CHOICES: dict[str, tuple[str, ...]] = {
+    "China's customs": ("china_customs",),
+    "Russia's figures": ("russia_customs",),
+    "Both": ("china_customs", "russia_customs"),
+}
+
+
+def explorer_summary(series: str, years: tuple[int, int], unit: str) -> str:
+    """The trade explorer's one-line reading of what it shows.
+
+    Parameters
+    ----------
+    series : str
+        A key of :data:`SERIES_CHOICES`.
+    years : (int, int)
+        First and last year shown.
+    unit : {"usd", "share"}
+        US$ bn, or each side's share of the other's trade.
+
+    Returns
+    -------
+    str
+        Plain text (no HTML).
+
+    Examples
+    --------
+    >>> explorer_summary("China's customs", (2000, 2021), "usd")
+    "China's customs: $8.0 bn in 2000 → $146.9 bn in 2021 (×18.4, +14.9% a year on average)."
+    >>> explorer_summary("Both", (2016, 2023), "share").split("; ")[0]
+    "China's share of Russia's trade: 15.5% (2018) → 33.8% (2023)"
+    """
+    first, last = int(years[0]), int(years[1])
+    if unit == "share":
+        table = asymmetry_table().loc[first:last]
+        parts = []
+        for col, who in (("china_share_of_russia", "China's share of Russia's trade"),
+                         ("russia_share_of_china", "Russia's share of China's")):  # fmt: skip
+            known = table[col].dropna()
+            if known.empty:
+                parts.append(f"{who}: no sourced totals in {first}–{last}")
+            else:
+                a, b = known.index.min(), known.index.max()
+                parts.append(f"{who}: {known[a]:.1%} ({a}) → {known[b]:.1%} ({b})")
+        return "; ".join(parts) + ". Shares use China's customs figures."
+    texts = []
+    for name in SERIES_CHOICES[series]:
+        values = trade_series(name, start=first, end=last)
+        label = "China's customs" if name == "china_customs" else "Russia's figures"
+        if len(values) < 2:
+            texts.append(f"{label}: fewer than two years with data in {first}–{last}")
+            continue
+        a, b = values.index.min(), values.index.max()
+        rate = econ.cagr(values[a], values[b], a, b)
+        texts.append(
+            f"{label}: ${values[a]:,.1f} bn in {a} → ${values[b]:,.1f} bn in {b} "
+            f"(×{values[b] / values[a]:.1f}, {rate:+.1%} a year on average)"
+        )
+    return "; ".join(texts) + "."
+
+
+def target_summary(base_year: int, target: float, target_year: int) -> str:
+    """The target calculator's answer: the growth needed, and (hindsight) what happened.
+
+    Never raises: a bad combination of inputs gives a sentence saying what to change.
+
+    Examples
+    --------
+    >>> print(target_summary(2021, 250, 2024).replace(". ", ".\\n"))
+    From $146.9 bn in 2021, reaching $250 bn by 2024 needs +19.4% a year.
+    What happened (hindsight): $244.8 bn in 2024, 2.1% short of the target.
+    >>> target_summary(2021, 250, 2021)
+    'Choose a target year after the base year (2021).'
+    """
+    actual = trade_series("china_customs")
+    if base_year not in actual.index:
+        return f"No China's-customs figure for {base_year}: choose another base year."
+    base = float(actual[base_year])
+    try:
+        rate = econ.required_growth(base, target, base_year, target_year)
+    except ValueError:
+        if target_year <= base_year:
+            return f"Choose a target year after the base year ({base_year})."
+        return "Choose a target of zero or more (US$ bn)."
+    text = (
+        f"From ${base:,.1f} bn in {base_year}, reaching ${target:,.0f} bn by {target_year} "
+        f"needs {rate:+.1%} a year."
+    )
+    if target_year in actual.index:
+        got = float(actual[target_year])
+        gap = got / target - 1 if target else 0.0
+        verdict = "met" if got >= target else f"{-gap:.1%} short of the target"
+        when = " (hindsight)" if target_year >= 2022 else ""
+        text += f" What happened{when}: ${got:,.1f} bn in {target_year}, {verdict}."
+    else:
+        text += f" There is no figure for {target_year} yet."
+    return text
+
+
+def _as_html(text: str) -> str:
+    """Escape text for an HTML widget, and keep "$" signs from being typeset as maths."""
+    return f'<span class="tex2jax_ignore mathjax_ignore">{html.escape(text)}</span>'
+
+
+def _redraw(out: widgets.Output, draw, note: str | None = None) -> None:
+    """Draw into ``out``, or show ``note`` there instead (see :func:`starting_chart_note`)."""
+    out.outputs = ()
+    if note is not None:
+        out.append_display_data(HTML(note))
+        return
+    with out:
+        before = set(plt.get_fignums())
+        draw()
+        plt.show()
+        for number in set(plt.get_fignums()) - before:
+            plt.close(number)
+
+
+def trade_explorer(starting_chart: str | None = None) -> widgets.VBox:
+    """Explore China–Russia trade: choose series, years, US$ or shares, linear or log scale.
+
+    It starts with both series over every year, in US$ on a linear scale: the view of
+    :func:`helpers.trade.charts.plot_trade_series` with its defaults.
+
+    Parameters
+    ----------
+    starting_chart : str, optional
+        The figure above that already draws the starting view (e.g. ``"Figure 3.1"``): the
+        explorer then says so instead of drawing it again, and draws on the first change.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``.controls`` (``series``, ``years``, ``unit``, ``scale``), ``.summary`` and
+        ``.chart`` (the Output the chart is drawn in).
+
+    Examples
+    --------
+    >>> box = trade_explorer()
+    >>> box.controls["scale"].value = "log"
+    >>> box.controls["scale"].value
+    'log'
+    """
+    trade, targets = load_china_russia_trade(), load_trade_targets()
+    years_all = trade["year"]
+    controls = {
+        "series": widgets.Dropdown(
+            options=list(SERIES_CHOICES), value="Both", description="Series"
+        ),  # fmt: skip
+        "years": widgets.IntRangeSlider(
+            value=(int(years_all.min()), int(years_all.max())),
+            min=int(years_all.min()),
+            max=int(years_all.max()),
+            description="Years",
+            continuous_update=False,
+        ),  # fmt: skip
+        "unit": widgets.ToggleButtons(
+            options=[("US$ bn", "usd"), ("share of trade", "share")],
+            value="usd",
+            description="Show",
+        ),  # fmt: skip
+        "scale": widgets.ToggleButtons(
+            options=["linear", "log"], value="linear", description="Scale"
+        ),  # fmt: skip
+    }
+    summary = widgets.HTML().add_class("btp-explorer-summary")
+    out = widgets.Output()
+    notes = starting_chart_notes(starting_chart)
+
+    def update(_change=None) -> None:
+        series, years = controls["series"].value, controls["years"].value
+        unit, log = controls["unit"].value, controls["scale"].value == "log"
+        summary.value = _as_html(explorer_summary(series, years, unit))
+
+        def draw() -> None:
+            if unit == "share":
+                table = asymmetry_table().loc[years[0] : years[1]]
+                if table.empty:
+                    return
+                ax = plot_asymmetry(table)
+                if log:
+                    ax.set_yscale("log")
+                    ax.set_ylim(0.01, 1)
+            else:
+                plot_trade_series(trade, targets, series=SERIES_CHOICES[series],
+                                  start=years[0], end=years[1], log=log)  # fmt: skip
+
+        _redraw(out, draw, next(notes))
+
+    for control in controls.values():
+        control.observe(update, names="value")
+    update()
+    box = widgets.VBox(
+        [widgets.HBox([controls["series"], controls["unit"]]),
+         widgets.HBox([controls["years"], controls["scale"]]), summary, out]
+    )  # fmt: skip
+    box.add_class("btp-trade-explorer")
+    box.controls, box.summary, box.chart = controls, summary, out
+    return box
+
+
+def target_calculator(starting_chart: str | None = None) -> widgets.VBox:
+    """Work out the yearly growth a trade target needs, and draw it against what happened.
+
+    It starts from US$250 bn by 2024 on a 2021 base.
+
+    Parameters
+    ----------
+    starting_chart : str, optional
+        The figure above that already draws the starting settings (e.g. ``"Figure 3.2"``):
+        the calculator then says so instead of drawing it again, and draws on the first change.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``.controls`` (``base_year``, ``target``, ``target_year``), ``.summary`` and
+        ``.chart`` (the Output the chart is drawn in).
+
+    Examples
+    --------
+    >>> box = target_calculator()
+    >>> box.controls["target_year"].value = 2026
+    >>> "+11.2% a year" in box.summary.value
+    True
+    """
+    actual = trade_series("china_customs")
+    base_years = [int(y) for y in actual.index if 2000 <= y <= 2024]
+    controls = {
+        "base_year": widgets.Dropdown(options=base_years, value=2021, description="Base year"),
+        "target": widgets.BoundedFloatText(value=250, min=0, max=2000, step=10,
+                                           description="Target, $ bn"),  # fmt: skip
+        "target_year": widgets.IntSlider(value=2024, min=2001, max=2035,
+                                         description="Target year", continuous_update=False),
+    }  # fmt: skip
+    summary = widgets.HTML().add_class("btp-target-summary")
+    out = widgets.Output()
+    notes = starting_chart_notes(starting_chart)
+
+    def update(_change=None) -> None:
+        base_year = controls["base_year"].value
+        target, target_year = controls["target"].value, controls["target_year"].value
+        summary.value = _as_html(target_summary(base_year, target, target_year))
+
+        def draw() -> None:
+            if target_year <= base_year or target < 0:
+                return
+            rate = econ.required_growth(float(actual[base_year]), target, base_year,
+                                        target_year)  # fmt: skip
+            path = econ.projected_path(float(actual[base_year]), rate, base_year, target_year)
+            plot_target_path(actual, path, target)
+
+        _redraw(out, draw, next(notes))
+
+    for control in controls.values():
+        control.observe(update, names="value")
+    update()
+    box = widgets.VBox([widgets.HBox([controls["base_year"], controls["target"]]),
+                        controls["target_year"], summary, out])  # fmt: skip
+    box.add_class("btp-target-calculator")
+    box.controls, box.summary, box.chart = controls, summary, out
+    return box

@@ -1,0 +1,18 @@
+"""Lesson 02 and assignment 2: the US-China-Russia strategic triangle.
+
+The modules load on first use (``from helpers.triangle.model import data``); importing the package
+reads no file and changes no setting.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__all__ = ["data", "model", "charts", "widgets", "checks"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
