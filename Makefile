@@ -12,8 +12,13 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 PIP_QUIET := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
-.PHONY: lab test outputs nbval bench lint format readme chromium venv dev clean binder-check \
-	release grade guide
+.PHONY: help lab test check outputs nbval bench lint format readme dictionary validate chromium \
+	venv dev clean binder-check release grade guide
+
+## make help: list the targets
+help:
+	@grep -E '^## make ' $(MAKEFILE_LIST) | sed 's/^## make /  make /'
+
 
 # --- environments -------------------------------------------------------------------------
 $(BIN)/python:
@@ -35,17 +40,33 @@ dev: $(VENV)/.dev
 
 # --- the two commands ---------------------------------------------------------------------
 ## make lab: set up (first time) and open JupyterLab at lesson 00
+# As root (a container, a fresh VM) Jupyter refuses to start without --allow-root; with no
+# browser to open it prints the address (with its token) to open by hand.
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(VENV)/.runtime
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	@echo "Starting JupyterLab. If no browser opens, open the http://127.0.0.1:8888/lab?token=... address it prints below."
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 ## make test: set up (dev tools and Chromium included) and run every check
 test: $(VENV)/.dev chromium
 	REPO=$(REPO) bash scripts/test_all.sh
 
+## make check: the fast tier (lint, unit, data and doctests; no browser, no root), under 30 s
+check: $(VENV)/.dev
+	$(BIN)/ruff check helpers tests scripts
+	$(BIN)/ruff format --check helpers tests scripts
+	$(BIN)/python scripts/data_dictionary.py --check
+	$(BIN)/pytest -q -m unit --doctest-modules helpers tests
+
+## make validate: frictionless validate data/datapackage.json (every file against the one schema)
+validate: $(VENV)/.dev
+	$(BIN)/frictionless validate data/datapackage.json
+
 ## make binder-check: repo2docker --no-build, then every lesson in an emulated Binder environment
 binder-check:
 	timeout 1200 bash scripts/binder_check.sh
 
+## make chromium: Debian's Chromium for the real-browser tests (as root: apt-get)
 # Debian's Chromium for the real-browser tests (never `playwright install`: it downloads).
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
@@ -69,11 +90,17 @@ nbval: $(VENV)/.dev
 readme: $(VENV)/.runtime
 	$(BIN)/python scripts/lesson_table.py --write --repo $(REPO)
 
+## make dictionary: regenerate data/README.md's column tables from data/datapackage.json
+dictionary: $(VENV)/.runtime
+	$(BIN)/python scripts/data_dictionary.py --write
+
+## make lint: ruff on the code and (nbqa) on the notebooks
 lint: $(VENV)/.dev
 	$(BIN)/ruff check helpers tests scripts
 	$(BIN)/ruff format --check helpers tests scripts
 	$(BIN)/nbqa ruff notebooks --extend-ignore=E402,F401,B018,I001
 
+## make format: ruff format and fix
 format: $(VENV)/.dev
 	$(BIN)/ruff format helpers tests scripts
 	$(BIN)/ruff check --fix helpers tests scripts
@@ -97,5 +124,6 @@ guide: $(VENV)/.runtime
 bench: $(VENV)/.dev
 	$(BIN)/python scripts/bench.py
 
+## make clean: remove the virtual environment
 clean:
 	rm -rf $(VENV) .pytest_cache

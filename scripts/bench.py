@@ -25,12 +25,12 @@ import subprocess
 import sys
 import time
 from datetime import datetime
-from pathlib import Path
 
 import nbformat
+import project
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = project.ROOT
 RUNS = 5
 RATIO_TARGET = 1.5
 IMPORT_TARGET = 0.15
@@ -147,7 +147,7 @@ def main() -> int:
         f"{'lesson':36} {'run s':>6} {'imports s':>9} {'ratio':>6} {'median ratio':>13} "
         f"{'slowest cell s':>15}"
     )
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+    for path in [lesson.path for lesson in project.lessons()]:
         nb = nbformat.read(path, as_version=4)
         floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(import_lines(nb))])
         floor.metadata = nb.metadata
@@ -166,7 +166,7 @@ def main() -> int:
                      "slowest_cell_s": min(slowest)})  # fmt: skip
     stack, ours = import_times(
         "import pandas, matplotlib.pyplot",
-        "import pandas, matplotlib.pyplot, helpers, helpers.data, helpers.charts, helpers.core.feedback",
+        "import pandas, matplotlib.pyplot, helpers, helpers.core.style, helpers.core.feedback",
     )
     extra = ours - stack
     ok &= extra <= IMPORT_TARGET

@@ -35,9 +35,10 @@ import zipfile
 from pathlib import Path
 
 import nbformat
+import project
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = project.ROOT
 RELEASE = ROOT / "assignments" / "release"
 SOURCE = ROOT / "assignments" / "source"
 OTTER = Path(sys.executable).with_name("otter")

@@ -11,13 +11,12 @@ names the GitHub repository the Binder links open.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
-from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent.parent
+from project import ROOT, lessons
+
 README = ROOT / "README.md"
 DEFAULT_REPO = "back-to-the-past/back-to-the-past"
 
@@ -27,17 +26,6 @@ def binder_url(repo: str, path: str) -> str:
     return f"https://mybinder.org/v2/gh/{repo}/HEAD?urlpath={quote('lab/tree/' + path, safe='')}"
 
 
-def lessons() -> list[tuple[Path, dict]]:
-    """Every lesson notebook with its metadata card, in order."""
-    found = []
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        card = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("lesson")
-        if card is None:
-            raise SystemExit(f"{path.name}: notebook metadata has no 'lesson' card")
-        found.append((path, card))
-    return found
-
-
 def table(repo: str) -> str:
     """The markdown lesson table."""
     rows = [
@@ -45,14 +33,14 @@ def table(repo: str) -> str:
         "|---|---|---|---|---|",
     ]
     total = 0
-    for path, card in lessons():
-        rel = f"notebooks/{path.name}"
-        objectives = "<br>".join(f"• {o}" for o in card["objectives"])
+    for lesson in lessons():
+        rel = f"notebooks/{lesson.name}"
+        objectives = "<br>".join(f"• {o}" for o in lesson.objectives)
         rows.append(
-            f"| {card['number']:02d} | [{card['title']}]({rel}) — {card['summary']} | "
-            f"{card['minutes']} | {objectives} | [Binder]({binder_url(repo, rel)}) |"
+            f"| {lesson.number:02d} | [{lesson.title}]({rel}) — {lesson.summary} | "
+            f"{lesson.minutes} | {objectives} | [Binder]({binder_url(repo, rel)}) |"
         )
-        total += int(card["minutes"])
+        total += lesson.minutes
     rows.append(f"\nIn all about {total} minutes of lessons.")
     return "\n".join(rows)
 

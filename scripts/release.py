@@ -29,7 +29,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import project
+
+ROOT = project.ROOT
 SOURCE = ROOT / "assignments" / "source"
 RELEASE = ROOT / "assignments" / "release"
 OTTER = Path(sys.executable).with_name("otter")

@@ -60,3 +60,19 @@ def executed_notebooks(tmp_path_factory):
 
 # conftest files hold fixtures, not doctests: keep --doctest-modules from importing them twice
 collect_ignore = ["conftest.py", "browser/conftest.py"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test by where it lives: browser/, notebooks/, assignments/, or a unit test."""
+    for item in items:
+        path = Path(str(item.fspath)).resolve()
+        top = path.relative_to(ROOT).parts[0]
+        where = path.relative_to(ROOT / "tests").parts[0] if top == "tests" else top
+        if where == "browser":
+            item.add_marker(pytest.mark.browser)
+        elif where in ("notebooks", "assignments"):
+            item.add_marker(pytest.mark.notebooks)
+            if where == "assignments":
+                item.add_marker(pytest.mark.slow)
+        else:
+            item.add_marker(pytest.mark.unit)

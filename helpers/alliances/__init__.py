@@ -1,6 +1,6 @@
 """Lesson 04 and assignment 3: alliance or partnership.
 
-The modules load on first use (``from helpers.alliances.model import data``); importing the package
+The modules load on first use (``from helpers.alliances import data``); importing the package
 reads no file and changes no setting.
 """
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import pandas as pd
 from matplotlib.axes import Axes
 
-from helpers.alliances.model import Cascade
+from helpers.alliances.cascade import Cascade
 from helpers.core.layout import add_source_line, new_axes
 from helpers.core.style import PALETTE
 
@@ -150,7 +150,7 @@ def plot_cascade(
     Examples
     --------
     >>> import matplotlib.pyplot as plt
-    >>> from helpers.alliances.model import Commitment, simulate_cascade
+    >>> from helpers.alliances.cascade import Commitment, simulate_cascade
     >>> ax = plot_cascade(simulate_cascade([Commitment("C", "B")], "A", "B"))
     >>> ax.get_xlabel()
     'Step of the chain reaction (0 = first attack)'

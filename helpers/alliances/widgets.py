@@ -16,9 +16,9 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from helpers.alliances.cascade import Cascade, commitments_from_frame, simulate_cascade
 from helpers.alliances.charts import plot_cascade
 from helpers.alliances.data import STATE_NAMES_1914, STATES_1914
-from helpers.alliances.model import Cascade, commitments_from_frame, simulate_cascade
 from helpers.core.layout import starting_chart_notes
 from helpers.core.style import PNG_OPTIONS
 
@@ -32,7 +32,7 @@ def cascade_summary(
 
     Examples
     --------
-    >>> from helpers.alliances.model import Commitment, simulate_cascade
+    >>> from helpers.alliances.cascade import Commitment, simulate_cascade
     >>> run = simulate_cascade([Commitment("C", "B", treaty_id="pact")], "A", "B")
     >>> text = cascade_summary(run, {"A": "Ava", "B": "Bel", "C": "Cor"}, {"pact": "The Pact"})
     >>> text.split(" → ")[-1]

@@ -1,6 +1,6 @@
 """Lesson 05: the argument map, hindsight and the democracy debate.
 
-The modules load on first use (``from helpers.argument.model import data``); importing the package
+The modules load on first use (``from helpers.argument import data``); importing the package
 reads no file and changes no setting.
 """
 

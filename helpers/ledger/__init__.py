@@ -1,6 +1,6 @@
 """Lesson 01: the commentary as data, its claim ledger and the glossary.
 
-The modules load on first use (``from helpers.ledger.model import data``); importing the package
+The modules load on first use (``from helpers.ledger import data``); importing the package
 reads no file and changes no setting.
 """
 

@@ -10,8 +10,8 @@ have rules of their own (see :mod:`helpers.core.rules`), each raising
 - where a total and its two parts are all given, the parts add up to the total within rounding
   (0.5 % or US$0.5 bn, whichever is larger).
 
-The energy files are in :mod:`helpers.trade.energy_data`; their loaders are re-exported here and their
-schemas are part of :data:`SCHEMAS`.
+The energy files are in :mod:`helpers.trade.energy_data`; their loaders are re-exported here
+and their schemas are part of :data:`SCHEMAS`.
 """
 
 from __future__ import annotations

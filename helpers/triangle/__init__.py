@@ -1,6 +1,6 @@
 """Lesson 02 and assignment 2: the US-China-Russia strategic triangle.
 
-The modules load on first use (``from helpers.triangle.model import data``); importing the package
+The modules load on first use (``from helpers.triangle import data``); importing the package
 reads no file and changes no setting.
 """
 

@@ -9,13 +9,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.argument.data import (
+    load_argument,
+    load_argument_edges,
+    load_argument_nodes,
+    load_democracy_passages,
+    load_hindsight,
+)
+from helpers.core.check import all_schemas
 from helpers.core.schema import DATA_DIR, DataError
-from helpers.relations.data import SCHEMAS, load_events
-from helpers.argument.data import load_argument, load_democracy_passages, load_hindsight
-from helpers.ledger.data import load_claims
 from helpers.core.sources import load_sources
-from helpers.argument.data import load_argument_edges, load_argument_nodes
-from helpers.ledger.data import MAX_QUOTATION
+from helpers.ledger.data import MAX_QUOTATION, load_claims
+from helpers.relations.data import load_events
 
 PREMISES = {
     "History",
@@ -67,8 +72,8 @@ def set_cell(index: int, column: str, value: str):
 
 def test_schemas_are_registered_in_helpers_data():
     for name in ("argument_nodes.csv", "argument_edges.csv", "hindsight.csv"):
-        assert name in SCHEMAS
-    assert "democracy_passages.csv" in SCHEMAS
+        assert name in all_schemas()
+    assert "democracy_passages.csv" in all_schemas()
 
 
 def test_every_source_id_exists(argument, hindsight, passages):
@@ -192,7 +197,7 @@ def assert_names(err: DataError, name: str, row: int | None, column: str) -> Non
     text = str(err)
     assert name in text
     if row is not None:
-        assert f"row {row}" in text
+        assert f"line {row}" in text
     assert f"column '{column}'" in text
 
 
@@ -201,12 +206,12 @@ def test_node_with_unknown_claim_is_rejected(tmp_path):
     with pytest.raises(DataError) as info:
         load_argument_nodes(path)
     assert_names(info.value, "argument_nodes.csv", 4, "claim_ids")
-    assert "'c99' is not in the claim ledger" in str(info.value)
+    assert "'c99' is not in data/claims.csv" in str(info.value)
 
 
 def test_node_checked_against_another_ledger(tmp_path):
     claims = rewrite("claims.csv", tmp_path, lambda rows: rows.pop(13))  # drops c14
-    with pytest.raises(DataError, match="'c14' is not in the claim ledger"):
+    with pytest.raises(DataError, match="'c14' is not in data/claims.csv"):
         load_argument_nodes(claims_path=claims)
 
 
@@ -280,7 +285,7 @@ def test_hindsight_without_source_or_with_unknown_source_is_rejected(tmp_path):
 
 def test_hindsight_with_unknown_claim_event_or_effect_is_rejected(tmp_path):
     cases = [
-        ("claim_id", "c70", "'c70' is not in the claim ledger"),
+        ("claim_id", "c70", "'c70' is not in data/claims.csv"),
         ("event_id", "moon_landing_2025", "'moon_landing_2025' is not in data/events.csv"),
         ("effect", "refutes", "expected one of: supports, weakens, mixed"),
     ]

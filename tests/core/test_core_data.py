@@ -7,8 +7,10 @@ import os
 import pandas as pd
 import pytest
 
-from helpers.relations.data import SCHEMAS, load_events, load_phases
+from helpers.core.check import all_schemas
+from helpers.core.schema import DATA_DIR as DATA
 from helpers.core.sources import load_sources, source_label
+from helpers.relations.data import load_events, load_phases
 
 
 def test_sources_have_unique_ids_and_allowed_kinds():
@@ -95,9 +97,14 @@ def test_source_label_names_publisher_and_year():
 
 
 def test_every_schema_file_exists_and_loads():
-    from helpers.relations import data
+    import importlib
 
-    loaders = {name: getattr(data, name) for name in data.__all__ if name.startswith("load_")}
+    import helpers
+
+    loaders = {}
+    for topic in ("core.sources", *(f"{t}.data" for t in helpers.TOPICS), "trade.energy_data"):
+        module = importlib.import_module(f"helpers.{topic}")
+        loaders |= {n: getattr(module, n) for n in module.__all__ if n.startswith("load_")}
     loaded = set()
     for loader in loaders.values():
         result = loader()  # a table, a tuple of tables, or the commentary's record
@@ -107,5 +114,5 @@ def test_every_schema_file_exists_and_loads():
             if hasattr(part, "__len__"):
                 assert len(part) > 0, f"{loader.__name__} returned nothing"
         loaded.add(loader.__name__)
-    assert {"load_sources", "load_events", "load_phases"} <= loaded
-    assert {"sources.csv", "events.csv", "relations_phases.csv"} <= set(SCHEMAS)
+    assert {"load_sources", "load_events", "load_phases", "load_claims", "load_hindsight"} <= loaded
+    assert set(all_schemas()) == {p.name for p in DATA.glob("*.csv")}

@@ -7,19 +7,20 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_hex
 
-from helpers.core import layout as charts
+from helpers.core import layout, style
+from helpers.relations import charts as relations_charts
 from helpers.relations.data import load_events, load_phases
 
 
 @pytest.fixture
 def timeline():
-    ax = charts.plot_relations_timeline(load_phases(), load_events())
+    ax = relations_charts.plot_relations_timeline(load_phases(), load_events())
     yield ax
     plt.close(ax.figure)
 
 
 def test_palette_is_okabe_ito():
-    assert set(charts.PALETTE.values()) == {
+    assert set(style.PALETTE.values()) == {
         "#000000",
         "#E69F00",
         "#56B4E9",
@@ -33,7 +34,7 @@ def test_palette_is_okabe_ito():
 
 def test_use_style_sets_palette_and_markers():
     with mpl.rc_context():
-        charts.use_style()
+        style.use_style()
         cycle = mpl.rcParams["axes.prop_cycle"].by_key()
         assert cycle["color"][:3] == ["#0072B2", "#E69F00", "#009E73"]
         assert cycle["marker"][:3] == ["o", "s", "^"]
@@ -51,11 +52,11 @@ def test_timeline_shades_each_phase_with_colour_and_hatch(timeline):
     spans = [
         p
         for p in timeline.patches
-        if p.get_label() in {s["label"] for s in charts.PHASE_STYLE.values()}
+        if p.get_label() in {s["label"] for s in relations_charts.PHASE_STYLE.values()}
     ]
     assert len(spans) == 4
     colours = {to_hex(p.get_facecolor(), keep_alpha=False) for p in spans}
-    assert len(colours) == 4 and colours <= {c.lower() for c in charts.PALETTE.values()}
+    assert len(colours) == 4 and colours <= {c.lower() for c in style.PALETTE.values()}
     hatches = [p.get_hatch() or "" for p in spans]
     assert len(set(hatches)) == 4, "phases must differ by hatch too, not colour alone"
     labels = {t.get_text().replace("\n", " ") for t in timeline.texts}
@@ -80,7 +81,9 @@ def test_timeline_numbers_key_events_with_a_key(timeline):
 def test_timeline_draws_on_a_given_axes_without_new_figure():
     fig, ax = plt.subplots()
     before = plt.get_fignums()
-    out = charts.plot_relations_timeline(load_phases(), load_events(), ax=ax, start=1980, end=2000)
+    out = relations_charts.plot_relations_timeline(
+        load_phases(), load_events(), ax=ax, start=1980, end=2000
+    )
     assert out is ax and plt.get_fignums() == before
     left, right = (mpl.dates.num2date(x).year for x in ax.get_xlim())
     assert (left, right) == (1980, 2000)
@@ -88,7 +91,7 @@ def test_timeline_draws_on_a_given_axes_without_new_figure():
 
 
 def test_timeline_can_mark_chosen_events():
-    ax = charts.plot_relations_timeline(
+    ax = relations_charts.plot_relations_timeline(
         load_phases(),
         load_events(),
         event_ids=["sino_soviet_treaty_1950", "gorbachev_beijing_1989"],
@@ -103,7 +106,7 @@ def test_timeline_can_mark_chosen_events():
 
 def test_source_line_is_under_the_axes():
     fig, ax = plt.subplots()
-    charts.add_source_line(ax, "TASS 2022")
+    layout.add_source_line(ax, "TASS 2022")
     note = ax.texts[-1]
     assert note.get_text() == "Source: TASS 2022" and note.xy == (0, 0)
     plt.close(fig)

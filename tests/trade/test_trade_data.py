@@ -9,10 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.trade import data as dt
-from helpers.core.schema import DATA_DIR
-from helpers.core.schema import DataError
+from helpers.core.schema import DATA_DIR, DataError
 from helpers.core.sources import load_sources
+from helpers.trade import data as dt
 
 LOADERS = {
     "china_russia_trade.csv": dt.load_china_russia_trade,
@@ -266,7 +265,7 @@ def test_bad_file_raises_data_error_naming_file_row_and_column(
     err = info.value
     assert err.row == row and err.column == column
     message = str(err)
-    assert name in message and f"row {row}" in message and f"column '{column}'" in message
+    assert name in message and f"line {row}" in message and f"column '{column}'" in message
     assert re.search(re.escape(words), message), message
 
 

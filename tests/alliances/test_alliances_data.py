@@ -6,9 +6,13 @@ import re
 
 import pytest
 
+from helpers.alliances.data import (
+    OBLIGATIONS,
+    load_alliances_1914,
+    load_july_crisis_1914,
+    load_treaties,
+)
 from helpers.core.schema import DataError
-from helpers.alliances.data import load_alliances_1914, load_july_crisis_1914, load_treaties
-from helpers.alliances.data import OBLIGATIONS
 
 REQUIRED = {
     "sino_soviet_1950",
@@ -243,7 +247,7 @@ def test_bad_input_names_file_row_and_column(corrupt, name, loader, old, new, ro
     if row is not None:
         assert err.row == row
     assert problem in str(err)
-    assert re.search(rf"row {err.row}, column '{column}'", str(err))
+    assert re.search(rf"line {err.line}, column '{column}'", str(err))
 
 
 def test_unknown_source_id_is_refused(corrupt):

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers.core.feedback import check_with
 from helpers.triangle.checks import coding_differences, pivot_problem, role_years_problem
 from helpers.triangle.data import load_triangle_periods
-from helpers.core.feedback import check_with
 from helpers.triangle.model import (
     ROLE_RANK,
     all_configurations,

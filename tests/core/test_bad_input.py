@@ -7,8 +7,8 @@ import re
 import pytest
 
 from helpers.core.schema import DataError
-from helpers.relations.data import load_events, load_phases
 from helpers.core.sources import load_sources
+from helpers.relations.data import load_events, load_phases
 
 
 def _replace_cell(text: str, row: int, column: str, value: str) -> str:
@@ -155,7 +155,7 @@ def test_corrupted_file_names_file_row_and_column(corrupt, case):
     message = str(info.value)
     assert name in message
     if row is not None:
-        assert f"row {row}" in message and info.value.row == row
+        assert f"line {row}" in message and info.value.row == row
     if column is not None:
         assert f"column '{column}'" in message and info.value.column == column
     if words:
@@ -164,7 +164,7 @@ def test_corrupted_file_names_file_row_and_column(corrupt, case):
 
 def test_missing_column_names_the_column(corrupt):
     path = corrupt("events.csv", lambda t: re.sub(r",confidence(?=,)", "", t, count=1))
-    with pytest.raises(DataError, match=r"events\.csv, row 1, column 'confidence': required"):
+    with pytest.raises(DataError, match=r"events\.csv, line 1, column 'confidence': required"):
         load_events(path)
 
 
@@ -177,7 +177,7 @@ def test_unexpected_column_names_the_column(corrupt):
             .replace("mood,\n", "mood\n", 1)
         ),
     )
-    with pytest.raises(DataError, match=r"row 1, column 'mood': unexpected column"):
+    with pytest.raises(DataError, match=r"line 1, column 'mood': unexpected column"):
         load_phases(path)
 
 
@@ -189,14 +189,14 @@ def test_missing_file(tmp_path):
 def test_empty_file(tmp_path):
     path = tmp_path / "events.csv"
     path.write_text("")
-    with pytest.raises(DataError, match=r"events\.csv, row 1: the file is empty"):
+    with pytest.raises(DataError, match=r"events\.csv, line 1: the file is empty"):
         load_events(path)
 
 
 def test_header_only_file(tmp_path):
     path = tmp_path / "events.csv"
     path.write_text("event_id,date\n")
-    with pytest.raises(DataError, match=r"events\.csv, row 1, column 'end_date'"):
+    with pytest.raises(DataError, match=r"events\.csv, line 1, column 'end_date'"):
         load_events(path)
 
 
@@ -207,7 +207,7 @@ def test_non_utf8_bytes_name_the_row(corrupt):
         return b"\n".join(lines)
 
     path = corrupt("events.csv", latin1, binary=True)
-    with pytest.raises(DataError, match=r"events\.csv, row 5: byte 0xf6 is not UTF-8") as info:
+    with pytest.raises(DataError, match=r"events\.csv, line 5: byte 0xf6 is not UTF-8") as info:
         load_events(path)
     assert info.value.row == 5
 

@@ -10,6 +10,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from helpers.argument.charts import plot_argument_map, plot_hindsight
+from helpers.argument.data import load_argument, load_hindsight
 from helpers.argument.model import (
     VERDICTS,
     attacks_on,
@@ -24,12 +26,10 @@ from helpers.argument.model import (
     scorecard,
     trade_against_target,
 )
+from helpers.argument.widgets import NOT_CHOSEN, predictions_scorecard, result_html
 from helpers.core.style import PALETTE
-from helpers.argument.charts import plot_argument_map, plot_hindsight
-from helpers.argument.data import load_argument, load_hindsight
 from helpers.ledger.data import load_claims
 from helpers.trade.data import trade_series
-from helpers.argument.widgets import NOT_CHOSEN, predictions_scorecard, result_html
 
 
 @pytest.fixture(scope="module")
@@ -265,14 +265,12 @@ def test_cards_quote_the_ledger(card):
 # --- the examples in the docstrings -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "name", ["data_argument", "argument", "charts_argument", "widgets_argument"]
-)
+@pytest.mark.parametrize("name", ["data", "model", "charts", "widgets"])
 def test_docstring_examples_run(name):
     import doctest
     import importlib
 
-    module = importlib.import_module(f"helpers.{name}")
+    module = importlib.import_module(f"helpers.argument.{name}")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
     plt.close("all")

@@ -15,13 +15,12 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "assignments" / "source"
 RELEASE = ROOT / "assignments" / "release"
 NAMES = sorted(p.stem for p in SOURCE.glob("*.ipynb"))

@@ -11,11 +11,10 @@ import pandas as pd
 import pytest
 
 from helpers.core.schema import DataError
-from helpers.ledger.data import load_claims, load_commentary, load_glossary
-from helpers.relations.data import load_events
 from helpers.core.sources import load_sources
-from helpers.ledger.data import SECTION_PARAGRAPHS
+from helpers.ledger.data import SECTION_PARAGRAPHS, load_claims, load_commentary, load_glossary
 from helpers.ledger.model import days_between, months_between, uncovered_paragraphs, years_between
+from helpers.relations.data import load_events
 
 
 @pytest.fixture(scope="module")
@@ -245,14 +244,14 @@ def test_bad_claims_name_file_row_and_column(corrupt, case):
     with pytest.raises(DataError) as info:
         load_claims(corrupt("claims.csv", change))
     message = str(info.value)
-    assert "claims.csv" in message and f"row {row}" in message
+    assert "claims.csv" in message and f"line {row}" in message
     assert info.value.column == column and words in message
 
 
 def test_glossary_bad_input(corrupt):
-    with pytest.raises(DataError, match=r"glossary.csv, row 3, column 'commentary_paragraphs'"):
+    with pytest.raises(DataError, match=r"glossary.csv, line 3, column 'commentary_paragraphs'"):
         load_glossary(corrupt("glossary.csv", lambda t: _set(t, 3, "commentary_paragraphs", "18")))
-    with pytest.raises(DataError, match=r"row 6, column 'pinyin'.*Chinese term is blank"):
+    with pytest.raises(DataError, match=r"line 6, column 'pinyin'.*Chinese term is blank"):
         load_glossary(corrupt("glossary.csv", lambda t: _set(t, 6, "chinese", "")))
 
 
@@ -308,7 +307,7 @@ def test_bad_commentary_names_file_and_field(corrupt, case):
 
 def test_commentary_that_is_not_json_names_the_line(corrupt):
     path = corrupt("commentary.json", lambda t: t.replace('"series": "PacNet",', '"series": ,'))
-    with pytest.raises(DataError, match=r"commentary.json, row \d+: not valid JSON"):
+    with pytest.raises(DataError, match=r"commentary.json, line \d+: not valid JSON"):
         load_commentary(path)
 
 

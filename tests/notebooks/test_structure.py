@@ -7,8 +7,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 IDS = [p.name for p in LESSONS]
 ENDINGS = ["## Summary", "## Check your understanding", "## Further reading", "## References"]

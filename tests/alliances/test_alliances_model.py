@@ -5,17 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.alliances.model import (
+from helpers.alliances.cascade import (
     Commitment,
-    checklist_score,
-    checklist_table,
     commitments_from_frame,
     compare_with_history,
     historical_entries,
     simulate_cascade,
 )
-from helpers.alliances.data import load_alliances_1914, load_july_crisis_1914, load_treaties
-from helpers.alliances.data import STATES_1914
+from helpers.alliances.data import (
+    STATES_1914,
+    load_alliances_1914,
+    load_july_crisis_1914,
+    load_treaties,
+)
+from helpers.alliances.model import checklist_score, checklist_table
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import pytest
 
 from helpers.ledger.charts import STATUS_STYLE, plot_cited_events, plot_claims_by
 from helpers.ledger.data import load_claims
-from helpers.relations.data import load_events
 from helpers.ledger.model import (
     claims_by,
     compare_classifications,
@@ -23,6 +22,7 @@ from helpers.ledger.model import (
     years_between,
 )
 from helpers.ledger.widgets import claim_card_html, ledger_explorer
+from helpers.relations.data import load_events
 
 
 @pytest.fixture(scope="module")

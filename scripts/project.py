@@ -1,0 +1,63 @@
+"""What every script shares: the repository root and the lesson manifest.
+
+The manifest is read once from the notebooks' own metadata (the ``lesson`` card), so that the
+README's lesson table, the teaching guide's objectives map, the bench and the tests all name
+the same lessons, minutes and objectives.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+ASSIGNMENTS = ROOT / "assignments" / "source"
+DATA = ROOT / "data"
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson's card, from its notebook's ``metadata.lesson``."""
+
+    path: Path
+    number: int
+    title: str
+    summary: str
+    minutes: int
+    objectives: tuple[str, ...]
+    prerequisites: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        """The notebook's file name, e.g. ``03_trade_energy.ipynb``."""
+        return self.path.name
+
+
+@cache
+def lessons() -> tuple[Lesson, ...]:
+    """Every lesson, in order (each notebook must carry a ``lesson`` card)."""
+    found = []
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        card = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("lesson")
+        if card is None:
+            raise SystemExit(f"{path.name}: notebook metadata has no 'lesson' card")
+        found.append(
+            Lesson(
+                path=path,
+                number=int(card.get("number", int(path.name[:2]))),
+                title=card["title"],
+                summary=card.get("summary", ""),
+                minutes=int(card["minutes"]),
+                objectives=tuple(card.get("objectives", ())),
+                prerequisites=tuple(card.get("prerequisites", ())),
+            )
+        )
+    return tuple(found)
+
+
+def assignment_paths() -> list[Path]:
+    """The assignments' master notebooks, in order."""
+    return sorted(ASSIGNMENTS.glob("*.ipynb"))
