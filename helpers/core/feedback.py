@@ -173,6 +173,10 @@ def _kind(value: Any) -> str:
     )
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def _show(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
 
@@ -220,11 +224,16 @@ def read_number(answer: Any) -> tuple[float | None, str]:
             return read_number(flat.reshape(-1)[0].item() if hasattr(flat, "reshape") else flat)
         if size == 0:
             return None, f"Your answer is an empty {_kind(answer)}: your filter kept nothing."
+        if type(answer).__name__ == "DataFrame":
+            return None, (
+                f"Your answer is a table (DataFrame) with {len(answer)} rows, not a single "
+                "number: count the rows with len(...) or pick one value with .loc[...]."
+            )
         return None, (
             f"Your answer is a {_kind(answer)} of {size} values, not a single number: pick one "
             "with .loc[...] or count the rows with len(...)."
         )
-    return None, f"Your answer should be a single number, not a {_kind(answer)}."
+    return None, f"Your answer should be a single number, not {_a(_kind(answer))}."
 
 
 # ----------------------------------------------------------------------------- the checks

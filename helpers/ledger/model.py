@@ -11,14 +11,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.core.feedback import Feedback
 from helpers.ledger.data import CHECK_STATUSES, CLAIM_TYPES, PARAGRAPH_COUNT, TOPICS
 
 __all__ = [
     "AVERAGE_MONTH_DAYS",
     "CHECKABLE_STATUSES",
-    "TYPE_HINTS",
-    "check_classifications",
     "claims_by",
     "compare_classifications",
     "days_between",
@@ -301,66 +298,3 @@ def compare_classifications(claims: pd.DataFrame, answers: dict[str, str]) -> pd
         truth = ledger.loc[claim_id, "claim_type"]
         rows.append((claim_id, ledger.loc[claim_id, "quotation"], yours, truth, yours == truth))
     return pd.DataFrame(rows, columns=["claim_id", "quotation", "yours", "ledger", "match"])
-
-
-#: A question to ask yourself about each kind of claim (used as a hint, never as the answer).
-TYPE_HINTS = {
-    "factual": "could a document, a dataset or a date confirm or refute it?",
-    "interpretive": "is it a reading of facts or of motives that others could read differently?",
-    "predictive": "is it about what will (or will not) happen?",
-    "normative": "does it say what someone ought to do or think?",
-}
-
-
-def check_classifications(answers: object, claims: pd.DataFrame) -> Feedback:
-    """Friendly feedback on a reader's classification of claims, one line per claim.
-
-    Never raises: unanswered items (``...``), misspelt kinds and unknown ids get a message.
-
-    Parameters
-    ----------
-    answers : dict
-        ``{claim_id: kind}``, where kind is factual, interpretive, predictive or normative.
-    claims : pandas.DataFrame
-        The claim ledger.
-
-    Returns
-    -------
-    Feedback
-        Correct only when every answer matches the ledger.
-
-    Examples
-    --------
-    >>> table = pd.DataFrame({"claim_id": ["c01", "c02"], "quotation": ["a", "b"],
-    ...                       "claim_type": ["factual", "predictive"]})
-    >>> check_classifications({"c01": "factual", "c02": ...}, table)
-    ❌ 1 of 2 right so far. c02: not answered yet (replace the ...).
-    >>> check_classifications({"c01": "factual", "c02": "predictive"}, table)
-    ✅ All 2 match the ledger.
-    """
-    if answers is Ellipsis or answers is None:
-        return Feedback(False, "Not answered yet: fill in the dictionary, then run the cell again.",
-                        answered=False)  # fmt: skip
-    if not isinstance(answers, dict):
-        return Feedback(False, "Give your answers as a dictionary, like {'c04': 'interpretive'}.")
-    if not answers or all(given is Ellipsis or given is None for given in answers.values()):
-        return Feedback(False, "Not answered yet: replace each ... with a kind of claim in quotes, "
-                        "then run the cell again.", answered=False)  # fmt: skip
-    truth = claims.set_index("claim_id")["claim_type"]
-    right, notes = 0, []
-    for claim_id, given in answers.items():
-        if claim_id not in truth.index:
-            notes.append(f"{claim_id}: no such claim_id (check the spelling).")
-        elif given is Ellipsis or given is None:
-            notes.append(f"{claim_id}: not answered yet (replace the ...).")
-        elif str(given).strip().lower() not in CLAIM_TYPES:
-            notes.append(f"{claim_id}: {given!r} is not one of: {', '.join(CLAIM_TYPES)}.")
-        elif str(given).strip().lower() == truth[claim_id]:
-            right += 1
-        else:
-            kind = str(given).strip().lower()
-            notes.append(f"{claim_id}: the ledger does not say {kind}. Ask: "
-                         f"{TYPE_HINTS[truth[claim_id]]}")  # fmt: skip
-    if not notes:
-        return Feedback(True, f"All {right} match the ledger.")
-    return Feedback(False, f"{right} of {len(answers)} right so far. " + " ".join(notes))

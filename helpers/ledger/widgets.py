@@ -1,10 +1,11 @@
 """The claim-ledger explorer of lesson 01: filter claims and read each with its evidence.
 
-:func:`ledger_explorer` returns an ipywidgets box with three drop-down menus (kind of claim,
-topic, check status), a line saying how many claims are shown, and one card per claim: the
-quotation with its paragraph, our paraphrase, how it checks out and the sources, as links.
-The callback is thin: it calls :func:`helpers.ledger.model.filter_claims` and :func:`claim_card_html`,
-which are tested without a browser.
+:func:`ledger_explorer` returns an :class:`helpers.core.widget.Explorer` with three drop-down
+menus (kind of claim, topic, check status) and, as its summary, a line saying how many claims
+are shown and one card per claim: the quotation with its paragraph, our paraphrase, how it
+checks out and the sources, as links. It has no chart. Each card is written once, when the
+explorer is built; a change of filter calls :func:`helpers.ledger.model.filter_claims` and picks
+the cards. :func:`claim_card_html` is tested without a browser.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import ipywidgets as widgets
 import pandas as pd
 
 from helpers.core.sources import load_sources, source_label
+from helpers.core.widget import Explorer
 from helpers.ledger.data import CHECK_STATUSES, CLAIM_TYPES, TOPICS, load_claims
 from helpers.ledger.model import filter_claims
 
-__all__ = ["STATUS_MARKS", "claim_card_html", "ledger_explorer", "source_links"]
+__all__ = ["STATUS_MARKS", "LedgerExplorer", "claim_card_html", "ledger_explorer", "source_links"]
 
 #: A symbol for each check status, so the cards do not rely on colour alone.
 STATUS_MARKS = {
@@ -101,7 +103,43 @@ def _summary(shown: int, total: int) -> str:
     return f"<b>Showing {shown} of {total} claims.</b>"
 
 
-def ledger_explorer(claims: pd.DataFrame | None = None, *, limit: int = 80) -> widgets.VBox:
+class LedgerExplorer(Explorer):
+    """The claim ledger, filtered by three menus (see :func:`ledger_explorer`)."""
+
+    css_class = "btp-ledger-explorer"
+
+    def __init__(self, claims: pd.DataFrame, *, limit: int = 80) -> None:
+        self._claims, self._limit = claims, limit
+        sources = load_sources()  # every card is written once; a filter only picks them
+        self._cards = {i: claim_card_html(row, sources) for i, row in claims.iterrows()}
+        menus = {
+            name: widgets.Dropdown(
+                options=("all", *choices),
+                value="all",
+                description=label,
+                style={"description_width": "initial"},
+            )
+            for name, label, choices in (
+                ("kind", "Kind:", CLAIM_TYPES),
+                ("topic", "Topic:", TOPICS),
+                ("status", "Status:", CHECK_STATUSES),
+            )
+        }
+        super().__init__(menus)
+
+    def describe(self, kind: str, topic: str, status: str) -> str:
+        """The count of matching claims, then one card for each (at most ``limit``)."""
+        shown = filter_claims(self._claims, claim_type=kind, topic=topic, check_status=status)
+        body = "".join(self._cards[i] for i in shown.index[: self._limit])
+        # mathjax_ignore: amounts like "$117.5 bn ... $80 bn" must not be typeset as maths
+        # (JupyterLab typesets HTML widgets asynchronously, which also made the cards lag)
+        return (
+            f'<div class="btp-ledger-summary">{_summary(len(shown), len(self._claims))}</div>'
+            f'<div class="btp-ledger-cards mathjax_ignore tex2jax_ignore">{body}</div>'
+        )
+
+
+def ledger_explorer(claims: pd.DataFrame | None = None, *, limit: int = 80) -> LedgerExplorer:
     """Build the explorer: three filters and the matching claims as cards.
 
     Parameters
@@ -113,44 +151,17 @@ def ledger_explorer(claims: pd.DataFrame | None = None, *, limit: int = 80) -> w
 
     Returns
     -------
-    ipywidgets.VBox
-        ``children`` are: the row of filters (an HBox of three Dropdowns: kind, topic, status),
-        the summary line (HTML) and the cards (HTML).
+    LedgerExplorer
+        An :class:`helpers.core.widget.Explorer`: ``controls`` are the menus ``kind``,
+        ``topic`` and ``status``; ``summary`` holds the count and the cards; no chart.
 
     Examples
     --------
     >>> box = ledger_explorer()
-    >>> kind, topic, status = box.children[0].children
-    >>> status.value = "error"
-    >>> box.children[1].value
-    '<b>Showing 3 of 68 claims.</b>'
+    >>> box.controls["status"].value = "error"
+    >>> box.summary.value.count('class="btp-claim"')
+    3
+    >>> "Showing 3 of 68 claims." in box.summary.value
+    True
     """
-    table = load_claims() if claims is None else claims
-    sources = load_sources()
-    style = {"description_width": "initial"}
-    kind = widgets.Dropdown(options=("all", *CLAIM_TYPES), value="all", description="Kind:",
-                            style=style)  # fmt: skip
-    topic = widgets.Dropdown(options=("all", *TOPICS), value="all", description="Topic:",
-                             style=style)  # fmt: skip
-    status = widgets.Dropdown(options=("all", *CHECK_STATUSES), value="all",
-                              description="Status:", style=style)  # fmt: skip
-    summary, cards = widgets.HTML(), widgets.HTML()
-    summary.add_class("btp-ledger-summary")
-    cards.add_class("btp-ledger-cards")
-
-    def update(_change: object = None) -> None:
-        shown = filter_claims(table, claim_type=kind.value, topic=topic.value,
-                              check_status=status.value)  # fmt: skip
-        summary.value = _summary(len(shown), len(table))
-        rows = shown.head(limit).iterrows()
-        # mathjax_ignore: amounts like "$117.5 bn ... $80 bn" must not be typeset as maths
-        # (JupyterLab typesets HTML widgets asynchronously, which also made the cards lag)
-        body = "".join(claim_card_html(row, sources) for _, row in rows)
-        cards.value = f'<div class="mathjax_ignore tex2jax_ignore">{body}</div>' if body else ""
-
-    for menu in (kind, topic, status):
-        menu.observe(update, names="value")
-    update()
-    box = widgets.VBox([widgets.HBox([kind, topic, status]), summary, cards])
-    box.add_class("btp-ledger")
-    return box
+    return LedgerExplorer(load_claims() if claims is None else claims, limit=limit)

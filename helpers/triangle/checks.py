@@ -1,18 +1,36 @@
-"""Checks for lesson 02's exercises on the strategic triangle: None when right, else a hint.
+"""Checks for lesson 02's exercises, one per exercise: ``ex_2_1(answer)`` ... ``ex_2_3(answer)``.
 
-Each function returns a friendly message (never a traceback) for
-:func:`helpers.core.feedback.check_with`; the logic they check is in :mod:`helpers.triangle`.
+Each takes only the student's answer and computes the expected one from
+``data/triangle_periods.csv`` with :mod:`helpers.triangle.model`, so the check cell shows no
+answer and a changed CSV cannot leave an exercise silently wrong. The helpers
+:func:`coding_differences` and :func:`pivot_problem` return None when right, else a hint.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
-from helpers.triangle.model import PLAYERS, _read_pair, classify, make_relations, role_years
+from helpers.core.feedback import (
+    Feedback,
+    check_mapping,
+    check_with,
+    never_raises,
+    not_answered,
+    read_mapping,
+    read_number,
+)
+from helpers.triangle.data import load_triangle_periods
+from helpers.triangle.model import PLAYERS, _read_pair, classify, history, make_relations, role_years
 
-__all__ = ["coding_differences", "pivot_problem", "role_years_problem"]
+__all__ = ["EX_2_1_PERIOD", "coding_differences", "ex_2_1", "ex_2_2", "ex_2_3", "pivot_problem"]
+
+#: The period exercise 2.1 asks about unless the student chooses another one.
+EX_2_1_PERIOD = "p1979_1988"
+_DYADS = ("USA-CHN", "USA-RUS", "CHN-RUS")
 
 
 def coding_differences(answer: Mapping, periods: pd.DataFrame, period_id: str) -> str | None:
@@ -72,10 +90,73 @@ def coding_differences(answer: Mapping, periods: pd.DataFrame, period_id: str) -
     return "\n".join(lines)
 
 
-def pivot_problem(answer: Sequence[int], player: str = "USA") -> str | None:
-    """Exercise check: do the signs ``(usa_chn, usa_rus, chn_rus)`` make ``player`` the pivot?
+def _sign(value: Any) -> tuple[int | None, str]:
+    """A student's +1 or -1 as an int, or (None, why not)."""
+    number, problem = read_number(value)
+    if number is None:
+        return None, problem.replace("Your answer", "Each relation")
+    if number not in (1, -1):
+        return None, f"Use +1 (amity) or -1 (enmity), not {value!r}."
+    return int(number), ""
 
-    Returns None when they do, otherwise a hint (never raises on a well-formed tuple).
+
+def _dyad_key(key: Any) -> Any:
+    if not isinstance(key, str):
+        return key
+    parts = key.upper().replace("–", "-").replace(" ", "").split("-")
+    return "-".join(sorted(parts, key=lambda p: PLAYERS.index(p) if p in PLAYERS else 9))
+
+
+@never_raises
+def ex_2_1(answer: Any) -> Feedback:
+    """Exercise 2.1: code one period of the triangle; the check explains any difference.
+
+    Parameters
+    ----------
+    answer : dict or tuple
+        ``{"USA-CHN": ..., "USA-RUS": ..., "CHN-RUS": ...}`` with +1 or -1 each, for
+        :data:`EX_2_1_PERIOD`; or ``(period_id, coding)`` to code another period.
+
+    Examples
+    --------
+    >>> ex_2_1({"USA-CHN": 1, "USA-RUS": -1, "CHN-RUS": -1}).correct
+    True
+    >>> ex_2_1({"USA-CHN": 1, "USA-RUS": -1}).message
+    "Missing key: 'CHN-RUS' (put it back in the dictionary)."
+    >>> ex_2_1(("p1066", {"USA-CHN": 1, "USA-RUS": -1, "CHN-RUS": -1})).message[:25]
+    "There is no period 'p1066"
+    """
+    period, coding = EX_2_1_PERIOD, answer
+    if isinstance(answer, tuple) and len(answer) == 2 and isinstance(answer[0], str):
+        period, coding = answer
+    blank = not_answered(coding)
+    if blank is not None:
+        return blank
+    periods = load_triangle_periods()
+    values, problem = read_mapping(coding, _DYADS, key=_dyad_key)
+    if problem is not None:
+        return problem
+    signs = {}
+    for dyad, value in values.items():
+        if value is Ellipsis or value is None:
+            return Feedback(False, f"Not finished yet: replace the ... for {dyad} with +1 or -1.")
+        signs[dyad], why = _sign(value)
+        if signs[dyad] is None:
+            return Feedback(False, f"{dyad}: {why}")
+    differences = coding_differences(signs, periods, period)
+    if differences is None:
+        return Feedback(
+            True,
+            "Your coding matches the dataset's for every relation. Now read its other_codings "
+            "notes: could you defend a different sign?",
+        )
+    return Feedback(False, differences)
+
+
+def pivot_problem(answer: Sequence[int], player: str = "USA") -> str | None:
+    """Do the signs ``(usa_chn, usa_rus, chn_rus)`` make ``player`` the pivot? None when so.
+
+    Returns a hint otherwise (never raises on a well-formed tuple).
 
     Examples
     --------
@@ -99,27 +180,60 @@ with both others, who are enemies of each other.'
     )
 
 
-def role_years_problem(answer: Mapping, hist: pd.DataFrame, role: str = "pivot") -> str | None:
-    """Exercise check: years each player spent in ``role``; None when all are right.
+@never_raises
+def ex_2_2(answer: Any) -> Feedback:
+    """Exercise 2.2: signs ``(usa_chn, usa_rus, chn_rus)`` that make the United States the pivot.
 
     Examples
     --------
-    >>> hist = pd.DataFrame({"years": [7, 3], "USA": ["pivot", "foe"],
-    ...                      "CHN": ["wing", "foe"], "RUS": ["wing", "foe"]})
-    >>> role_years_problem({"USA": 7, "CHN": 0, "RUS": 0}, hist) is None
+    >>> ex_2_2((+1, +1, -1)).correct
     True
-    >>> role_years_problem({"USA": 7, "CHN": ..., "RUS": 0}, hist)
-    'Not answered yet: replace each ... with a number of years.'
+    >>> ex_2_2(("+1", "+1", "-1")).message
+    'Each sign should be a number, not text (remove the quotes).'
     """
-    if not isinstance(answer, Mapping):
-        return 'Give a dictionary, like {"USA": 1, "CHN": 2, "RUS": 3}.'
-    if any(v is Ellipsis for v in answer.values()):
-        return "Not answered yet: replace each ... with a number of years."
-    expected = role_years(hist).loc[role].to_dict()
-    wrong = [p for p in expected if answer.get(p) != expected[p]]
-    if not wrong:
-        return None
-    return (
-        f"Check {', '.join(wrong)}: group `hist` by that player's column, sum `years`, and read "
-        f"the '{role}' row (0 if the player never held that role)."
+    blank = not_answered(answer)
+    if blank is not None:
+        return blank
+    if isinstance(answer, (list, tuple)) and len(answer) == 3:
+        signs = []
+        for value in answer:
+            if value is Ellipsis or value is None:
+                return Feedback(False, "Not finished yet: replace every ... with +1 or -1.")
+            sign, why = _sign(value)
+            if sign is None:
+                return Feedback(False, why.replace("Each relation", "Each sign"))
+            signs.append(sign)
+        answer = tuple(signs)
+    pivots = [s for s in itertools.product((1, -1), repeat=3) if pivot_problem(s) is None]
+    why = (
+        "The US needs friendly relations with both, and China and Russia at odds. Now argue "
+        "whether that is realistic."
+    )
+    shown = "(" + ", ".join(f"{sign:+d}" for sign in pivots[0]) + ")"
+    return check_with(answer, pivot_problem, success=f"Right: {shown}. {why}")
+
+
+@never_raises
+def ex_2_3(answer: Any) -> Feedback:
+    """Exercise 2.3: years each player spent as the pivot, 1949–2022 (on the dataset's coding).
+
+    Examples
+    --------
+    >>> years = role_years(history(load_triangle_periods())).loc["pivot"]
+    >>> ex_2_3({p.lower(): int(years[p]) for p in PLAYERS}).correct
+    True
+    >>> ex_2_3({"USA": 7, "CHN": 4}).message
+    "Missing key: 'RUS' (put it back in the dictionary)."
+    """
+    years = role_years(history(load_triangle_periods())).loc["pivot"]
+    expected = {player: int(years[player]) for player in PLAYERS}
+    shown = ", ".join(f"{n} years for {p}" for p, n in expected.items())
+    return check_mapping(
+        answer,
+        expected,
+        hint=(
+            "Group `hist` by that player's column, sum `years`, and read the 'pivot' row "
+            "(0 if the player never held that role)."
+        ),
+        success=f"Correct: {shown} (on this coding).",
     )

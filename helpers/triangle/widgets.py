@@ -1,8 +1,9 @@
 """The triangle explorer: three relation toggles -> configuration, drawing, roles, best moves.
 
-The widget is built from the pure functions in :mod:`helpers.triangle` and the drawing in
-:mod:`helpers.triangle.charts`; its callback only re-renders. :func:`explorer_html` (the text
-part) is a plain function, so it is tested without a browser.
+The widget is an :class:`helpers.core.widget.Explorer` built from the pure functions in
+:mod:`helpers.triangle.model` and the drawing in :mod:`helpers.triangle.charts`.
+:func:`explorer_html` (the text part) is a plain function, so it is tested without a browser.
+There are only eight settings, and each drawing is kept once made.
 """
 
 from __future__ import annotations
@@ -10,11 +11,9 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
-from IPython import get_ipython
-from IPython.display import HTML, display
+from matplotlib.figure import Figure
 
-from helpers.core.layout import starting_chart_notes
+from helpers.core.widget import Explorer
 from helpers.triangle.charts import plot_triangle
 from helpers.triangle.model import (
     PLAYER_NAMES,
@@ -25,7 +24,7 @@ from helpers.triangle.model import (
     make_relations,
 )
 
-__all__ = ["DYAD_LABELS", "explorer_html", "triangle_explorer"]
+__all__ = ["DYAD_LABELS", "TriangleExplorer", "explorer_html", "triangle_explorer"]
 
 #: The three toggles, in the order of :func:`helpers.triangle.model.make_relations`.
 DYAD_LABELS: tuple[tuple[str, str], ...] = (
@@ -35,12 +34,6 @@ DYAD_LABELS: tuple[tuple[str, str], ...] = (
 )
 _OPTIONS = [("amity (+1)", 1), ("enmity (−1)", -1)]
 _OBJECT = {"USA": "the United States", "CHN": "China", "RUS": "USSR/Russia"}
-
-
-def _in_kernel() -> bool:
-    """True inside a running Jupyter kernel (where the drawing can be shown)."""
-    shell = get_ipython()
-    return shell is not None and getattr(shell, "kernel", None) is not None
 
 
 def explorer_html(signs: tuple[int, int, int]) -> str:
@@ -91,9 +84,25 @@ def explorer_html(signs: tuple[int, int, int]) -> str:
     )
 
 
+class TriangleExplorer(Explorer):
+    """Three relation toggles, the configuration's roles and moves, and the drawing."""
+
+    css_class = "btp-triangle-explorer"
+    rows = tuple((dyad,) for dyad, _ in DYAD_LABELS)
+    cache_size = 8  # every configuration of three signs
+
+    def describe(self, **signs: int) -> str:
+        """:func:`explorer_html` of the three relations."""
+        return explorer_html(tuple(signs[dyad] for dyad, _ in DYAD_LABELS))  # type: ignore[arg-type]
+
+    def figure(self, **signs: int) -> Figure:
+        """The triangle drawn by :func:`helpers.triangle.charts.plot_triangle`."""
+        return plot_triangle(make_relations(*(signs[dyad] for dyad, _ in DYAD_LABELS))).figure
+
+
 def triangle_explorer(
     initial: tuple[int, int, int] = (-1, -1, 1), starting_chart: str | None = None
-) -> widgets.VBox:
+) -> TriangleExplorer:
     """Build the explorer: three toggles, the drawing, roles and ranks, best moves.
 
     Parameters
@@ -106,51 +115,28 @@ def triangle_explorer(
 
     Returns
     -------
-    ipywidgets.VBox
-        ``children[0]`` holds the three toggles, ``children[1]`` the summary (an HTML widget)
-        and ``children[2]`` the drawing (an Output widget).
+    TriangleExplorer
+        An :class:`helpers.core.widget.Explorer`: ``controls`` are the three toggles, by dyad
+        (``"USA-CHN"``, ``"USA-RUS"``, ``"CHN-RUS"``); ``summary`` is :func:`explorer_html`;
+        ``chart`` the drawing.
 
     Examples
     --------
     >>> box = triangle_explorer()
-    >>> toggles, summary, _ = box.children
-    >>> toggles.children[2].value = -1   # China and Russia fall out
-    >>> "unit veto" in summary.value
+    >>> box.controls["CHN-RUS"].value = -1   # China and Russia fall out
+    >>> "unit veto" in box.summary.value
     True
     """
-    toggles = []
+    toggles = {}
     for (dyad, label), sign in zip(DYAD_LABELS, initial, strict=True):
-        toggle = widgets.ToggleButtons(
+        toggles[dyad] = widgets.ToggleButtons(
             options=_OPTIONS,
             value=sign,
             description=label,
             style={"description_width": "150px", "button_width": "110px"},
-        )
-        toggle.add_class(f"btp-relation-{dyad}")
-        toggles.append(toggle)
-    summary = widgets.HTML()
-    summary.add_class("btp-triangle-explorer-summary")
-    drawing = widgets.Output(layout={"min_height": "330px"})
-    notes = starting_chart_notes(starting_chart)
-
-    def update(_change=None) -> None:
-        signs = tuple(t.value for t in toggles)
-        summary.value = explorer_html(signs)  # type: ignore[arg-type]
-        note = next(notes)
-        if note is not None:
-            drawing.append_display_data(HTML(note))
-            return
-        fig = plot_triangle(make_relations(*signs)).figure
-        if _in_kernel():
-            drawing.clear_output(wait=True)
-            with drawing:
-                display(fig)
-        plt.close(fig)
-
-    for toggle in toggles:
-        toggle.observe(update, names="value")
-    update()
-    return widgets.VBox(
-        [widgets.VBox(toggles), summary, drawing],
+        ).add_class(f"btp-relation-{dyad}")
+    return TriangleExplorer(
+        toggles,
+        starting_chart=starting_chart,
         layout={"border": "1px solid #cccccc", "padding": "6px"},
     )
