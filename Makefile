@@ -56,6 +56,7 @@ check: $(VENV)/.dev
 	$(BIN)/ruff check helpers tests scripts
 	$(BIN)/ruff format --check helpers tests scripts
 	$(BIN)/python scripts/data_dictionary.py --check
+	$(BIN)/python scripts/data_quality.py --check
 	$(BIN)/pytest -q -m unit --doctest-modules helpers tests
 
 ## make validate: frictionless validate data/datapackage.json (every file against the one schema)
@@ -90,9 +91,10 @@ nbval: $(VENV)/.dev
 readme: $(VENV)/.runtime
 	$(BIN)/python scripts/lesson_table.py --write --repo $(REPO)
 
-## make dictionary: regenerate data/README.md's column tables from data/datapackage.json
+## make dictionary: regenerate data/README.md's column tables and data-quality table
 dictionary: $(VENV)/.runtime
 	$(BIN)/python scripts/data_dictionary.py --write
+	$(BIN)/python scripts/data_quality.py --write
 
 ## make lint: ruff on the code and (nbqa) on the notebooks
 lint: $(VENV)/.dev

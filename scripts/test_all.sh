@@ -10,6 +10,7 @@ $BIN/ruff format --check helpers tests scripts
 $BIN/nbqa ruff notebooks --extend-ignore=E402,F401,B018,I001
 $BIN/python scripts/lesson_table.py --check --repo "${REPO:-back-to-the-past/back-to-the-past}"
 $BIN/python scripts/data_dictionary.py --check
+$BIN/python scripts/data_quality.py --check
 $BIN/frictionless validate data/datapackage.json > bench-results/frictionless.txt || { cat bench-results/frictionless.txt; exit 1; }
 $BIN/python -m helpers.core.check > /dev/null
 timeout 2400 $BIN/pytest --doctest-modules helpers tests \

@@ -16,8 +16,6 @@ import pandas as pd
 __all__ = [
     "DRAWS_IN",
     "OBLIGATIONS",
-    "argument_problem",
-    "coding_problem",
     "checklist_score",
     "checklist_table",
 ]
@@ -136,71 +134,3 @@ def checklist_table(
     out = best[["agreement_id", "agreement", "signed", "coded_by", *_CHECKLIST]].copy()
     out["score"] = [checklist_score(row, weights) for row in best.to_dict("records")]
     return out
-
-
-_HINTS = {
-    "defense": "does the text promise help if a partner is attacked?",
-    "offense": "does it promise to join a war even when the partner is not attacked?",
-    "neutrality": "does it promise to stay out of a war involving the partner?",
-    "nonaggression": "does it promise not to use force against the partner?",
-    "consultation": "does it promise to consult in a crisis that could turn military?",
-}
-
-
-def coding_problem(
-    coding: object, expected: Mapping[str, int], *, score: object = None
-) -> str | None:
-    """Check a student's coding of a clause: ``None`` if right, else a hint (never an error).
-
-    Parameters
-    ----------
-    coding : object
-        What the student gave: should be a dict of the five obligations, each 0 or 1.
-    expected : mapping
-        The right coding.
-    score : object, optional
-        The student's checklist score for the coding, if the exercise asks for it.
-
-    Examples
-    --------
-    >>> right = {"defense": 0, "offense": 0, "neutrality": 0, "nonaggression": 0, "consultation": 1}
-    >>> coding_problem(right, right) is None
-    True
-    >>> coding_problem({**right, "defense": 1}, right)
-    "Look again at 'defense': does the text promise help if a partner is attacked?"
-    >>> coding_problem(right, right, score=3)
-    'The coding is right; now compute the score with checklist_score(...).'
-    """
-    if not isinstance(coding, Mapping) or set(coding) != set(_CHECKLIST):
-        return "Keep the five keys of the dictionary (" + ", ".join(_CHECKLIST) + ")."
-    if any(value is Ellipsis for value in coding.values()):
-        return "Replace every ... in the dictionary with 0 or 1."
-    for name in _CHECKLIST:
-        if coding[name] not in (0, 1):
-            return f"Each value must be 0 or 1; {name!r} is {coding[name]!r}."
-    for name in _CHECKLIST:
-        if coding[name] != expected[name]:
-            return f"Look again at {name!r}: {_HINTS[name]}"
-    if score is not None and score != checklist_score(coding):
-        return "The coding is right; now compute the score with checklist_score(...)."
-    return None
-
-
-def argument_problem(text: object, *, min_words: int = 40) -> str | None:
-    """Check that a written argument is long enough and cites evidence; ``None`` if it does.
-
-    Examples
-    --------
-    >>> argument_problem("Too short.")
-    'Your argument has 2 words: aim for four to six sentences (40 words or more).'
-    """
-    if not isinstance(text, str):
-        return "Write your argument as text between the triple quotes."
-    words = text.replace("...", " ").split()
-    if len(words) < min_words:
-        return (f"Your argument has {len(words)} words: aim for four to six sentences "
-                f"({min_words} words or more).")  # fmt: skip
-    evidence = ("1950", "1914", "figure", "defense", "defence", "checklist", "treaty", "atop")
-    if not any(key in text.lower() for key in evidence):
-        return "Add one piece of evidence from the lesson: a treaty, Figure 4.1 or 1914."
-    return None

@@ -1,7 +1,8 @@
 """Lesson 04's widget: run the 1914 chain reaction yourself.
 
 Pick the first attacker and its target, switch treaties on and off, and watch who is drawn in.
-The callbacks are thin: :func:`helpers.alliances.model.simulate_cascade` does the work,
+The widget is an :class:`helpers.core.widget.Explorer`:
+:func:`helpers.alliances.cascade.simulate_cascade` does the work,
 :func:`helpers.alliances.charts.plot_cascade` draws, and :func:`cascade_summary` writes the text
 (which tests read without a browser).
 """
@@ -9,20 +10,18 @@ The callbacks are thin: :func:`helpers.alliances.model.simulate_cascade` does th
 from __future__ import annotations
 
 import html
-import io
 from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.figure import Figure
 
 from helpers.alliances.cascade import Cascade, commitments_from_frame, simulate_cascade
 from helpers.alliances.charts import plot_cascade
 from helpers.alliances.data import STATE_NAMES_1914, STATES_1914
-from helpers.core.layout import starting_chart_notes
-from helpers.core.style import PNG_OPTIONS
+from helpers.core.widget import Explorer
 
-__all__ = ["build_cascade_widget", "cascade_summary"]
+__all__ = ["CascadeExplorer", "cascade_explorer", "cascade_summary"]
 
 
 def cascade_summary(
@@ -54,15 +53,75 @@ def cascade_summary(
     return f"<b>Drawn in, in order:</b> {' → '.join(parts)}<br><b>Stayed out:</b> {out}"
 
 
-def _png(cascade: Cascade, names: Mapping[str, str]) -> bytes:
-    ax = plot_cascade(cascade, names=names)
-    buffer = io.BytesIO()
-    ax.figure.savefig(buffer, format="png", pil_kwargs=PNG_OPTIONS)
-    plt.close(ax.figure)
-    return buffer.getvalue()
+_SELF_ATTACK = (
+    "<b>Pick two different states:</b> a state cannot attack itself. "
+    "Change the first attacker or its target."
+)
 
 
-def build_cascade_widget(
+class CascadeExplorer(Explorer):
+    """The first attack and the treaties switched on: who is drawn in, as text and chart."""
+
+    css_class = "btp-cascade-explorer"
+
+    def __init__(
+        self,
+        commitments: pd.DataFrame,
+        *,
+        attacker: str,
+        target: str,
+        names: Mapping[str, str],
+        states: Sequence[str],
+        starting_chart: str | None = None,
+    ) -> None:
+        self._network = commitments_from_frame(commitments)
+        self._treaties = dict(zip(commitments["treaty_id"], commitments["treaty"], strict=True))
+        for reserved in ("attacker", "target"):
+            if reserved in self._treaties:
+                raise ValueError(f"treaty_id {reserved!r} is the name of a menu; rename it")
+        self._names, self._states = dict(names), tuple(states)
+        options = [(f"{names.get(s, s)} ({s})", s) for s in states]
+        wide = {"description_width": "initial"}
+        controls: dict[str, widgets.ValueWidget] = {
+            "attacker": widgets.Dropdown(
+                options=options, value=attacker, description="First attacker:", style=wide
+            ),
+            "target": widgets.Dropdown(
+                options=options, value=target, description="attacks:", style=wide
+            ),
+        }
+        for tid, label in self._treaties.items():
+            controls[tid] = widgets.Checkbox(
+                value=True, description=label, indent=False, layout=widgets.Layout(width="auto")
+            )
+        super().__init__(controls, starting_chart=starting_chart)
+
+    def arrange(self) -> list[widgets.Widget]:
+        """The two menus on a row, then the treaties' checkboxes in two columns."""
+        c = self.controls
+        columns = widgets.Layout(grid_template_columns="repeat(2, 50%)")
+        grid = widgets.GridBox([c[tid] for tid in self._treaties], layout=columns)
+        heading = widgets.HTML("<b>Commitments switched on</b> (untick to remove one):")
+        return [widgets.HBox([c["attacker"], c["target"]]), widgets.VBox([heading, grid])]
+
+    def _run(self, attacker: str, target: str, treaties: Mapping[str, bool]) -> Cascade | None:
+        if attacker == target:
+            return None
+        active = [tid for tid, on in treaties.items() if on]
+        return simulate_cascade(self._network, attacker, target, active=active, states=self._states)
+
+    def describe(self, attacker: str, target: str, **treaties: bool) -> str:
+        """:func:`cascade_summary` of the run, or what to change when a state attacks itself."""
+        run = self._run(attacker, target, treaties)
+        return _SELF_ATTACK if run is None else cascade_summary(run, self._names, self._treaties)
+
+    def figure(self, attacker: str, target: str, **treaties: bool) -> Figure | None:
+        """The run drawn by :func:`helpers.alliances.charts.plot_cascade` (None: no run)."""
+        run = self._run(attacker, target, treaties)
+        return None if run is None else plot_cascade(run, names=self._names).figure
+
+
+def cascade_explorer(
     commitments: pd.DataFrame,
     *,
     attacker: str = "AUT",
@@ -70,8 +129,8 @@ def build_cascade_widget(
     names: Mapping[str, str] = STATE_NAMES_1914,
     states: Sequence[str] = STATES_1914,
     starting_chart: str | None = None,
-) -> widgets.VBox:
-    """Build the 1914 simulation: two dropdowns, one checkbox per treaty, a chart and a summary.
+) -> CascadeExplorer:
+    """Build the 1914 simulation: two dropdowns, one checkbox per treaty, a summary and a chart.
 
     Parameters
     ----------
@@ -89,64 +148,24 @@ def build_cascade_widget(
 
     Returns
     -------
-    ipywidgets.VBox
-        The widget. Its ``controls`` attribute holds the dropdowns (``attacker``, ``target``)
-        and the checkboxes (by ``treaty_id``); ``summary`` is the HTML text and ``chart`` the
-        image, both redrawn on every change.
+    CascadeExplorer
+        An :class:`helpers.core.widget.Explorer`: ``controls`` holds the dropdowns
+        (``attacker``, ``target``) and the checkboxes (by ``treaty_id``); ``summary`` is
+        :func:`cascade_summary`; ``chart`` the chain reaction drawn.
 
     Examples
     --------
     >>> from helpers.alliances.data import load_alliances_1914
-    >>> box = build_cascade_widget(load_alliances_1914())
+    >>> box = cascade_explorer(load_alliances_1914())
     >>> box.controls["russia_serbia_pledge_1914"].value = False
     >>> "Stayed out:</b> Belgium, Britain, France, Germany" in box.summary.value
     True
     """
-    network = commitments_from_frame(commitments)
-    treaty_names = dict(zip(commitments["treaty_id"], commitments["treaty"], strict=True))
-    options = [(f"{names.get(s, s)} ({s})", s) for s in states]
-    wide = {"description_width": "initial"}
-    pick_attacker = widgets.Dropdown(options=options, value=attacker, description="First attacker:",
-                                     style=wide)  # fmt: skip
-    pick_target = widgets.Dropdown(
-        options=options, value=target, description="attacks:", style=wide
+    return CascadeExplorer(
+        commitments,
+        attacker=attacker,
+        target=target,
+        names=names,
+        states=states,
+        starting_chart=starting_chart,
     )
-    boxes = {
-        tid: widgets.Checkbox(
-            value=True, description=label, indent=False, layout=widgets.Layout(width="auto")
-        )  # fmt: skip
-        for tid, label in treaty_names.items()
-    }
-    summary = widgets.HTML()
-    chart = widgets.Image(format="png", layout=widgets.Layout(max_width="900px"))
-    note = widgets.HTML()
-    notes = starting_chart_notes(starting_chart)
-
-    def redraw(_change: object = None) -> None:
-        if pick_attacker.value == pick_target.value:
-            summary.value = ("<b>Pick two different states:</b> a state cannot attack itself. "
-                             "Change the first attacker or its target.")  # fmt: skip
-            return
-        active = [tid for tid, box in boxes.items() if box.value]
-        run = simulate_cascade(network, pick_attacker.value, pick_target.value,
-                               active=active, states=states)  # fmt: skip
-        summary.value = cascade_summary(run, names, treaty_names)
-        note.value = next(notes) or ""
-        chart.layout.display = "none" if note.value else None
-        if not note.value:
-            chart.value = _png(run, names)
-
-    for control in (pick_attacker, pick_target, *boxes.values()):
-        control.observe(redraw, names="value")
-    redraw()
-    grid = widgets.GridBox(
-        list(boxes.values()), layout=widgets.Layout(grid_template_columns="repeat(2, 50%)")
-    )
-    heading = widgets.HTML("<b>Commitments switched on</b> (untick to remove one):")
-    treaty_panel = widgets.VBox([heading, grid])
-    box = widgets.VBox(
-        [widgets.HBox([pick_attacker, pick_target]), treaty_panel, summary, note, chart]
-    )
-    box.controls = {"attacker": pick_attacker, "target": pick_target, **boxes}
-    box.summary, box.chart, box.note = summary, chart, note
-    return box

@@ -11,12 +11,9 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers.core.feedback import Feedback
-
 __all__ = [
     "VERDICTS",
     "attacks_on",
-    "check_verdicts",
     "claims_behind",
     "compare_verdicts",
     "effect_counts",
@@ -319,39 +316,6 @@ def compare_verdicts(card: pd.DataFrame, answers: Mapping[str, str | None]) -> p
         rows.append({"claim_id": row["claim_id"], "yours": yours, "ledger": row["verdict"],
                      "agree": agree})  # fmt: skip
     return pd.DataFrame(rows, columns=["claim_id", "yours", "ledger", "agree"])
-
-
-def check_verdicts(answers: object, card: pd.DataFrame) -> Feedback:
-    """Friendly feedback on a dict of verdicts for the predictive claims (never raises).
-
-    Examples
-    --------
-    >>> card = pd.DataFrame({"claim_id": ["c57"], "verdict": ["borne out so far"]})
-    >>> check_verdicts({"c57": "borne out so far"}, card).correct
-    True
-    >>> check_verdicts({"c57": "probably"}, card).message[:24]
-    "'probably' for c57 is no"
-    """
-    if answers is Ellipsis or answers is None:
-        return Feedback(False, "Not answered yet: replace the ... with your verdicts, then run "
-                        "the cell again.", answered=False)  # fmt: skip
-    if not isinstance(answers, Mapping):
-        return Feedback(False, 'Give a dict, like {"c57": "mixed", ...}.')
-    for claim_id in card["claim_id"]:
-        given = answers.get(claim_id, ...)
-        if given is Ellipsis or given is None:
-            return Feedback(False, f"Give a verdict for {claim_id} too (replace its ...).",
-                            answered=False)  # fmt: skip
-        if not isinstance(given, str) or given.strip().lower() not in VERDICTS:
-            return Feedback(False, f"{given!r} for {claim_id} is not one of the verdicts: "
-                            f"{', '.join(VERDICTS)}.")  # fmt: skip
-    table = compare_verdicts(card, answers)
-    differ = table.loc[~table["agree"].astype(bool), "claim_id"].tolist()
-    if not differ:
-        return Feedback(True, f"Your verdict matches the ledger's for all {len(table)} "
-                        "predictions. Now read the evidence that might change it.")  # fmt: skip
-    return Feedback(False, f"You differ from the ledger on {', '.join(differ)}. That is allowed: "
-                    "say which evidence you weigh differently in the synthesis below.")  # fmt: skip
 
 
 def trade_against_target(trade: pd.Series, target: float = 250.0) -> pd.DataFrame:

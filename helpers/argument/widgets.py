@@ -1,24 +1,34 @@
-"""The predictions scorecard of lesson 05: give your verdict on each prediction, then compare.
+"""The predictions explorer of lesson 05: give your verdict on each prediction, then compare.
 
-:func:`predictions_scorecard` returns an ipywidgets box: one card per predictive claim of the
-ledger (the quotation and what happened after 4 February 2022), a drop-down menu per claim for
-the student's verdict, a "Compare with the ledger" button and a result line. The ledger's
-verdicts stay hidden until the student has given all of theirs and pressed the button. The
-callback is thin: it calls :func:`result_html`, which is tested without a browser.
+:func:`predictions_explorer` returns an :class:`helpers.core.widget.Explorer` without a chart:
+one card per predictive claim of the ledger (the quotation and what happened after 4 February
+2022), a drop-down menu per claim for the student's verdict, a "Compare with the ledger" button
+and, as its summary, the result. The ledger's verdicts stay hidden until the student has given
+all of theirs and pressed the button. The summary is :func:`result_html`, which is tested
+without a browser.
 """
 
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
 
 from helpers.argument.data import load_hindsight
 from helpers.argument.model import VERDICTS, compare_verdicts, scorecard
+from helpers.core.widget import Explorer
 from helpers.ledger.data import load_claims
 
-__all__ = ["NOT_CHOSEN", "prediction_card_html", "predictions_scorecard", "result_html"]
+__all__ = [
+    "NOT_CHOSEN",
+    "PROMPT",
+    "PredictionsExplorer",
+    "prediction_card_html",
+    "predictions_explorer",
+    "result_html",
+]
 
 #: The menu's first entry: no verdict chosen yet.
 NOT_CHOSEN = "(choose)"
@@ -107,48 +117,89 @@ def result_html(card: pd.DataFrame, answers: dict[str, str | None]) -> str:
     )
 
 
-def predictions_scorecard(
+#: The summary before the student compares (and again after a verdict changes).
+PROMPT = "<i>Choose a verdict for each prediction, then compare.</i>"
+
+
+class PredictionsExplorer(Explorer):
+    """One card and verdict menu per prediction, a "Compare" button and the comparison.
+
+    It has no chart. Its state is the verdicts plus ``compared``: whether the button has been
+    pressed since the verdicts took their current values. The summary shows the comparison
+    only then, so a verdict changed after comparing hides it until the button is pressed
+    again.
+    """
+
+    css_class = "btp-predictions-explorer"
+
+    def __init__(self, card: pd.DataFrame, hindsight: pd.DataFrame) -> None:
+        self._card = card
+        self._compared: dict[str, Any] | None = None  # the verdicts when last compared
+        style = {"description_width": "initial"}
+        menus, self._texts = {}, {}
+        for _, row in card.iterrows():
+            claim = row["claim_id"]
+            self._texts[claim] = widgets.HTML(prediction_card_html(row, hindsight))
+            menus[claim] = widgets.Dropdown(
+                options=(NOT_CHOSEN, *VERDICTS),
+                value=NOT_CHOSEN,
+                description=f"Your verdict on {claim}:",
+                style=style,
+            )
+        self.compare = widgets.Button(
+            description="Compare with the ledger",
+            button_style="info",
+            tooltip="Show the ledger's verdicts beside yours",
+        )
+        super().__init__(menus)
+        self.compare.on_click(self._press)
+
+    def arrange(self) -> list[widgets.Widget]:
+        """Each prediction's card above its menu, then the button."""
+        rows = [widgets.VBox([self._texts[c], menu]) for c, menu in self.controls.items()]
+        return [*rows, self.compare]
+
+    def state(self) -> dict[str, Any]:
+        """The verdicts, by claim id, and ``compared`` (pressed since they last changed)."""
+        verdicts = super().state()
+        return {**verdicts, "compared": verdicts == self._compared}
+
+    def describe(self, compared: bool = False, **verdicts: str) -> str:
+        """:data:`PROMPT` until compared, then :func:`result_html` of the verdicts."""
+        return result_html(self._card, verdicts) if compared else PROMPT
+
+    def _press(self, _button: object = None) -> None:
+        self._compared = super().state()
+        self.redraw()
+
+
+def predictions_explorer(
     claims: pd.DataFrame | None = None, hindsight: pd.DataFrame | None = None
-) -> widgets.VBox:
+) -> PredictionsExplorer:
     """Build the scorecard: a card and a verdict menu per prediction, a button and a result.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame, optional
+        The ledger (default: :func:`helpers.ledger.data.load_claims`).
+    hindsight : pandas.DataFrame, optional
+        Later developments (default: :func:`helpers.argument.data.load_hindsight`).
 
     Returns
     -------
-    ipywidgets.VBox
-        ``children``: one VBox per prediction (an HTML card and a Dropdown), then the Button,
-        then the result (HTML).
+    PredictionsExplorer
+        An :class:`helpers.core.widget.Explorer` without a chart: ``controls`` are the verdict
+        menus, by claim id; ``compare`` is the button; ``summary`` the result.
 
     Examples
     --------
-    >>> box = predictions_scorecard()
-    >>> menus = [c.children[1] for c in box.children[:-2]]
-    >>> for menu in menus:
+    >>> box = predictions_explorer()
+    >>> for menu in box.controls.values():
     ...     menu.value = "mixed"
-    >>> box.children[-2].click()
-    >>> "You agree with the ledger on 2 of 3" in box.children[-1].value
+    >>> box.compare.click()
+    >>> "You agree with the ledger on 2 of 3" in box.summary.value
     True
     """
-    table = load_claims() if claims is None else claims
     later = load_hindsight() if hindsight is None else hindsight
-    card = scorecard(table, later)
-    style = {"description_width": "initial"}
-    rows, menus = [], {}
-    for _, row in card.iterrows():
-        text = widgets.HTML(prediction_card_html(row, later))
-        menu = widgets.Dropdown(options=(NOT_CHOSEN, *VERDICTS), value=NOT_CHOSEN,
-                                description=f"Your verdict on {row['claim_id']}:",
-                                style=style)  # fmt: skip
-        menus[row["claim_id"]] = menu
-        rows.append(widgets.VBox([text, menu]))
-    button = widgets.Button(description="Compare with the ledger", button_style="info",
-                            tooltip="Show the ledger's verdicts beside yours")  # fmt: skip
-    result = widgets.HTML("<i>Choose a verdict for each prediction, then compare.</i>")
-    result.add_class("btp-scorecard-result")
-
-    def compare(_button: object = None) -> None:
-        result.value = result_html(card, {k: m.value for k, m in menus.items()})
-
-    button.on_click(compare)
-    box = widgets.VBox([*rows, button, result])
-    box.add_class("btp-scorecard")
-    return box
+    card = scorecard(load_claims() if claims is None else claims, later)
+    return PredictionsExplorer(card, later)

@@ -336,7 +336,7 @@ def check_choice(
     >>> check_choice("opinion", "factual", options=["factual", "interpretive"])
     ❌ 'opinion' is not one of the options: "factual" or "interpretive".
     >>> check_choice("us sponsored", "October", options=["US-sponsored", "October"])
-    ❌ Not US-sponsored.
+    ❌ Not "US-sponsored".
     """
     missing = not_answered(answer)
     if missing is not None:
@@ -353,7 +353,7 @@ def check_choice(
     notes = {_match(key, options): text for key, text in (explanations or {}).items()}
     if _norm(chosen) in {_norm(r) for r in right}:
         return Feedback(True, f"Correct: {chosen}. {notes.get(chosen, '')}".strip())
-    return Feedback(False, f"Not {chosen}. {notes.get(chosen) or hint}".strip())
+    return Feedback(False, f'Not "{chosen}". {notes.get(chosen) or hint}'.strip())
 
 
 def _item(value: Any) -> Any:
@@ -408,12 +408,15 @@ def check_set(answer: Any, expected: Iterable[Any], *, hint: str = "") -> Feedba
     if got == want:
         return Feedback(True, f"Correct: all {len(want)} items, nothing extra.")
     lost, extra = len(want - got), [shown[i] for i in shown if i not in want]
-    named = f" ({', '.join(repr(e) for e in extra)})" if extra else ""
-    return Feedback(
-        False,
-        f"{lost} item{'s' if lost != 1 else ''} missing and {len(extra)} extra{named}. "
-        f"{hint}".strip(),
-    )
+    missing_text = f"{lost} item{'s' if lost != 1 else ''} missing"
+    extra_text = f"{len(extra)} extra ({', '.join(repr(e) for e in extra)})"
+    if not extra:
+        message = f"{missing_text}."
+    elif not lost:
+        message = f"Every item is there, but {extra_text}."
+    else:
+        message = f"{missing_text} and {extra_text}."
+    return Feedback(False, f"{message} {hint}".strip())
 
 
 def _key(value: Any) -> Any:

@@ -286,7 +286,7 @@ def descriptor() -> dict[str, Any]:
     Examples
     --------
     >>> descriptor()["profile"]
-    'tabular-data-package'
+    'data-package'
     """
     try:
         stat = PACKAGE_FILE.stat()

@@ -39,7 +39,8 @@ def load_sources(path: str | Path | None = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per source: source_id, author, publisher, title, date, url, kind, notes.
+        One row per source: source_id, author, publisher, title, date, url, tier, fact_use,
+        notes.
 
     Raises
     ------

@@ -42,7 +42,7 @@ def ex_0_1(answer: Any) -> Feedback:
     >>> ex_0_1(" Split").correct
     True
     >>> ex_0_1("alliance")
-    ❌ Not alliance. It lasted about 11 years; compare the width of the other bands.
+    ❌ Not "alliance". It lasted about 11 years; compare the width of the other bands.
     """
     years = _phase_years()
     longest = max(years, key=years.get)

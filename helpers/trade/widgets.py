@@ -1,9 +1,10 @@
-"""Lesson 03's widgets: a trade explorer and a target calculator.
+"""Lesson 03's widgets: the trade explorer and the target explorer.
 
-Each builder returns an ipywidgets box; its controls are in ``box.controls`` (a dict) and its
-one-line answer in ``box.summary`` (an HTML widget), so that tests can drive it without a
-browser. The callbacks are thin: they call the pure functions below (:func:`explorer_summary`,
-:func:`target_summary`) and the chart functions in :mod:`helpers.trade.charts`. Widgets need a
+Each builder returns an :class:`helpers.core.widget.Explorer`: its controls are in
+``box.controls`` (a dict), its one-line answer in ``box.summary`` (an HTML widget) and its chart
+in ``box.chart`` (PNG), so that tests can drive it without a browser. The summaries are the pure
+functions below (:func:`explorer_summary`, :func:`target_summary`), the charts those of
+:mod:`helpers.trade.charts`, on data loaded once when the widget is built. Widgets need a
 running notebook; a reader of a static copy sees the static chart drawn before them.
 """
 
@@ -12,10 +13,9 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
-from IPython.display import HTML
+from matplotlib.figure import Figure
 
-from helpers.core.layout import starting_chart_notes
+from helpers.core.widget import Explorer
 from helpers.trade import model as econ
 from helpers.trade.charts import plot_asymmetry, plot_target_path, plot_trade_series
 from helpers.trade.data import (
@@ -27,8 +27,10 @@ from helpers.trade.data import (
 
 __all__ = [
     "SERIES_CHOICES",
+    "TargetExplorer",
+    "TradeExplorer",
     "explorer_summary",
-    "target_calculator",
+    "target_explorer",
     "target_summary",
     "trade_explorer",
 ]
@@ -137,21 +139,100 @@ def _as_html(text: str) -> str:
     return f'<span class="tex2jax_ignore mathjax_ignore">{html.escape(text)}</span>'
 
 
-def _redraw(out: widgets.Output, draw, note: str | None = None) -> None:
-    """Draw into ``out``, or show ``note`` there instead (see :func:`starting_chart_note`)."""
-    out.outputs = ()
-    if note is not None:
-        out.append_display_data(HTML(note))
-        return
-    with out:
-        before = set(plt.get_fignums())
-        draw()
-        plt.show()
-        for number in set(plt.get_fignums()) - before:
-            plt.close(number)
+class TradeExplorer(Explorer):
+    """Series, years, US$ or shares, linear or log: a summary line and the chart."""
+
+    css_class = "btp-trade-explorer"
+    rows = (("series", "unit"), ("years", "scale"))
+
+    def __init__(self, *, starting_chart: str | None = None) -> None:
+        # loaded once: each redraw only filters and draws
+        self._trade, self._targets = load_china_russia_trade(), load_trade_targets()
+        self._shares = asymmetry_table()
+        first, last = int(self._trade["year"].min()), int(self._trade["year"].max())
+        controls = {
+            "series": widgets.Dropdown(
+                options=list(SERIES_CHOICES), value="Both", description="Series"
+            ),
+            "years": widgets.IntRangeSlider(
+                value=(first, last),
+                min=first,
+                max=last,
+                description="Years",
+                continuous_update=False,
+            ),
+            "unit": widgets.ToggleButtons(
+                options=[("US$ bn", "usd"), ("share of trade", "share")],
+                value="usd",
+                description="Show",
+            ),
+            "scale": widgets.ToggleButtons(
+                options=["linear", "log"], value="linear", description="Scale"
+            ),
+        }
+        super().__init__(controls, starting_chart=starting_chart)
+
+    def describe(self, series: str, years: tuple[int, int], unit: str, scale: str) -> str:
+        """:func:`explorer_summary` (the scale changes the chart only)."""
+        return _as_html(explorer_summary(series, years, unit))
+
+    def figure(self, series: str, years: tuple[int, int], unit: str, scale: str) -> Figure | None:
+        """The trade series, or each side's share of the other's trade (None: no such years)."""
+        log = scale == "log"
+        if unit == "share":
+            table = self._shares.loc[years[0] : years[1]]
+            if table.empty:
+                return None
+            ax = plot_asymmetry(table)
+            if log:
+                ax.set_yscale("log")
+                ax.set_ylim(0.01, 1)
+            return ax.figure
+        return plot_trade_series(
+            self._trade,
+            self._targets,
+            series=SERIES_CHOICES[series],
+            start=years[0],
+            end=years[1],
+            log=log,
+        ).figure
 
 
-def trade_explorer(starting_chart: str | None = None) -> widgets.VBox:
+class TargetExplorer(Explorer):
+    """Base year, target and target year: the growth needed, drawn against what happened."""
+
+    css_class = "btp-target-explorer"
+    rows = (("base_year", "target"), ("target_year",))
+
+    def __init__(self, *, starting_chart: str | None = None) -> None:
+        self._actual = trade_series("china_customs")  # loaded once
+        base_years = [int(y) for y in self._actual.index if 2000 <= y <= 2024]
+        controls = {
+            "base_year": widgets.Dropdown(options=base_years, value=2021, description="Base year"),
+            "target": widgets.BoundedFloatText(
+                value=250, min=0, max=2000, step=10, description="Target, $ bn"
+            ),
+            "target_year": widgets.IntSlider(
+                value=2024, min=2001, max=2035, description="Target year", continuous_update=False
+            ),
+        }
+        super().__init__(controls, starting_chart=starting_chart)
+
+    def describe(self, base_year: int, target: float, target_year: int) -> str:
+        """:func:`target_summary` of the settings."""
+        return _as_html(target_summary(base_year, target, target_year))
+
+    def figure(self, base_year: int, target: float, target_year: int) -> Figure | None:
+        """The actual path against the steady path to the target (None when there is none)."""
+        if target_year <= base_year or target < 0:
+            return None
+        base = float(self._actual[base_year])
+        rate = econ.required_growth(base, target, base_year, target_year)
+        path = econ.projected_path(base, rate, base_year, target_year)
+        return plot_target_path(self._actual, path, target).figure
+
+
+def trade_explorer(starting_chart: str | None = None) -> TradeExplorer:
     """Explore China–Russia trade: choose series, years, US$ or shares, linear or log scale.
 
     It starts with both series over every year, in US$ on a linear scale: the view of
@@ -165,76 +246,21 @@ def trade_explorer(starting_chart: str | None = None) -> widgets.VBox:
 
     Returns
     -------
-    ipywidgets.VBox
-        With ``.controls`` (``series``, ``years``, ``unit``, ``scale``), ``.summary`` and
-        ``.chart`` (the Output the chart is drawn in).
+    TradeExplorer
+        An :class:`helpers.core.widget.Explorer`: ``controls`` are ``series``, ``years``,
+        ``unit`` and ``scale``; ``summary`` is :func:`explorer_summary`; ``chart`` the chart.
 
     Examples
     --------
     >>> box = trade_explorer()
-    >>> box.controls["scale"].value = "log"
-    >>> box.controls["scale"].value
-    'log'
+    >>> box.controls["series"].value = "China's customs"
+    >>> "Russia" in box.summary.value, bytes(box.chart.value)[:4]
+    (False, b'\x89PNG')
     """
-    trade, targets = load_china_russia_trade(), load_trade_targets()
-    years_all = trade["year"]
-    controls = {
-        "series": widgets.Dropdown(
-            options=list(SERIES_CHOICES), value="Both", description="Series"
-        ),  # fmt: skip
-        "years": widgets.IntRangeSlider(
-            value=(int(years_all.min()), int(years_all.max())),
-            min=int(years_all.min()),
-            max=int(years_all.max()),
-            description="Years",
-            continuous_update=False,
-        ),  # fmt: skip
-        "unit": widgets.ToggleButtons(
-            options=[("US$ bn", "usd"), ("share of trade", "share")],
-            value="usd",
-            description="Show",
-        ),  # fmt: skip
-        "scale": widgets.ToggleButtons(
-            options=["linear", "log"], value="linear", description="Scale"
-        ),  # fmt: skip
-    }
-    summary = widgets.HTML().add_class("btp-explorer-summary")
-    out = widgets.Output()
-    notes = starting_chart_notes(starting_chart)
-
-    def update(_change=None) -> None:
-        series, years = controls["series"].value, controls["years"].value
-        unit, log = controls["unit"].value, controls["scale"].value == "log"
-        summary.value = _as_html(explorer_summary(series, years, unit))
-
-        def draw() -> None:
-            if unit == "share":
-                table = asymmetry_table().loc[years[0] : years[1]]
-                if table.empty:
-                    return
-                ax = plot_asymmetry(table)
-                if log:
-                    ax.set_yscale("log")
-                    ax.set_ylim(0.01, 1)
-            else:
-                plot_trade_series(trade, targets, series=SERIES_CHOICES[series],
-                                  start=years[0], end=years[1], log=log)  # fmt: skip
-
-        _redraw(out, draw, next(notes))
-
-    for control in controls.values():
-        control.observe(update, names="value")
-    update()
-    box = widgets.VBox(
-        [widgets.HBox([controls["series"], controls["unit"]]),
-         widgets.HBox([controls["years"], controls["scale"]]), summary, out]
-    )  # fmt: skip
-    box.add_class("btp-trade-explorer")
-    box.controls, box.summary, box.chart = controls, summary, out
-    return box
+    return TradeExplorer(starting_chart=starting_chart)
 
 
-def target_calculator(starting_chart: str | None = None) -> widgets.VBox:
+def target_explorer(starting_chart: str | None = None) -> TargetExplorer:
     """Work out the yearly growth a trade target needs, and draw it against what happened.
 
     It starts from US$250 bn by 2024 on a 2021 base.
@@ -243,54 +269,19 @@ def target_calculator(starting_chart: str | None = None) -> widgets.VBox:
     ----------
     starting_chart : str, optional
         The figure above that already draws the starting settings (e.g. ``"Figure 3.2"``):
-        the calculator then says so instead of drawing it again, and draws on the first change.
+        the explorer then says so instead of drawing it again, and draws on the first change.
 
     Returns
     -------
-    ipywidgets.VBox
-        With ``.controls`` (``base_year``, ``target``, ``target_year``), ``.summary`` and
-        ``.chart`` (the Output the chart is drawn in).
+    TargetExplorer
+        An :class:`helpers.core.widget.Explorer`: ``controls`` are ``base_year``, ``target``
+        and ``target_year``; ``summary`` is :func:`target_summary`; ``chart`` the chart.
 
     Examples
     --------
-    >>> box = target_calculator()
+    >>> box = target_explorer()
     >>> box.controls["target_year"].value = 2026
     >>> "+11.2% a year" in box.summary.value
     True
     """
-    actual = trade_series("china_customs")
-    base_years = [int(y) for y in actual.index if 2000 <= y <= 2024]
-    controls = {
-        "base_year": widgets.Dropdown(options=base_years, value=2021, description="Base year"),
-        "target": widgets.BoundedFloatText(value=250, min=0, max=2000, step=10,
-                                           description="Target, $ bn"),  # fmt: skip
-        "target_year": widgets.IntSlider(value=2024, min=2001, max=2035,
-                                         description="Target year", continuous_update=False),
-    }  # fmt: skip
-    summary = widgets.HTML().add_class("btp-target-summary")
-    out = widgets.Output()
-    notes = starting_chart_notes(starting_chart)
-
-    def update(_change=None) -> None:
-        base_year = controls["base_year"].value
-        target, target_year = controls["target"].value, controls["target_year"].value
-        summary.value = _as_html(target_summary(base_year, target, target_year))
-
-        def draw() -> None:
-            if target_year <= base_year or target < 0:
-                return
-            rate = econ.required_growth(float(actual[base_year]), target, base_year,
-                                        target_year)  # fmt: skip
-            path = econ.projected_path(float(actual[base_year]), rate, base_year, target_year)
-            plot_target_path(actual, path, target)
-
-        _redraw(out, draw, next(notes))
-
-    for control in controls.values():
-        control.observe(update, names="value")
-    update()
-    box = widgets.VBox([widgets.HBox([controls["base_year"], controls["target"]]),
-                        controls["target_year"], summary, out])  # fmt: skip
-    box.add_class("btp-target-calculator")
-    box.controls, box.summary, box.chart = controls, summary, out
-    return box
+    return TargetExplorer(starting_chart=starting_chart)

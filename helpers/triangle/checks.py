@@ -24,7 +24,14 @@ from helpers.core.feedback import (
     read_number,
 )
 from helpers.triangle.data import load_triangle_periods
-from helpers.triangle.model import PLAYERS, _read_pair, classify, history, make_relations, role_years
+from helpers.triangle.model import (
+    PLAYERS,
+    _read_pair,
+    classify,
+    history,
+    make_relations,
+    role_years,
+)
 
 __all__ = ["EX_2_1_PERIOD", "coding_differences", "ex_2_1", "ex_2_2", "ex_2_3", "pivot_problem"]
 
@@ -90,13 +97,13 @@ def coding_differences(answer: Mapping, periods: pd.DataFrame, period_id: str) -
     return "\n".join(lines)
 
 
-def _sign(value: Any) -> tuple[int | None, str]:
-    """A student's +1 or -1 as an int, or (None, why not)."""
+def _sign(value: Any, name: str) -> tuple[int | None, str]:
+    """A student's +1 or -1 as an int, or (None, why not), naming the relation or sign."""
     number, problem = read_number(value)
     if number is None:
-        return None, problem.replace("Your answer", "Each relation")
+        return None, problem.replace("Your answer", name)
     if number not in (1, -1):
-        return None, f"Use +1 (amity) or -1 (enmity), not {value!r}."
+        return None, f"{name}: use +1 (amity) or -1 (enmity), not {value!r}."
     return int(number), ""
 
 
@@ -140,9 +147,9 @@ def ex_2_1(answer: Any) -> Feedback:
     for dyad, value in values.items():
         if value is Ellipsis or value is None:
             return Feedback(False, f"Not finished yet: replace the ... for {dyad} with +1 or -1.")
-        signs[dyad], why = _sign(value)
+        signs[dyad], why = _sign(value, dyad)
         if signs[dyad] is None:
-            return Feedback(False, f"{dyad}: {why}")
+            return Feedback(False, why)
     differences = coding_differences(signs, periods, period)
     if differences is None:
         return Feedback(
@@ -199,9 +206,9 @@ def ex_2_2(answer: Any) -> Feedback:
         for value in answer:
             if value is Ellipsis or value is None:
                 return Feedback(False, "Not finished yet: replace every ... with +1 or -1.")
-            sign, why = _sign(value)
+            sign, why = _sign(value, "Each sign")
             if sign is None:
-                return Feedback(False, why.replace("Each relation", "Each sign"))
+                return Feedback(False, why)
             signs.append(sign)
         answer = tuple(signs)
     pivots = [s for s in itertools.product((1, -1), repeat=3) if pivot_problem(s) is None]

@@ -229,43 +229,7 @@ def test_checklist_errors():
         checklist_table(load_treaties(), prefer=("ATOP 5.1",))
 
 
-# ------------------------------------------------------------------ widget (no browser)
-
-
-def test_widget_redraws_when_a_commitment_or_the_attack_changes():
-    from helpers.alliances.widgets import build_cascade_widget
-
-    box = build_cascade_widget(load_alliances_1914())
-    assert "3. Russia (step 1, via Russia" in box.summary.value
-    first_png = box.chart.value
-    assert first_png[:4] == b"\x89PNG"
-    box.controls["russia_serbia_pledge_1914"].value = False
-    assert "Russia" not in box.summary.value.split("Stayed out")[0]
-    assert box.chart.value != first_png
-    box.controls["russia_serbia_pledge_1914"].value = True
-    box.controls["attacker"].value = "DEU"
-    box.controls["target"].value = "BEL"
-    assert "Britain (step 1, via Treaty of London" in box.summary.value
-
-
-def test_widget_names_the_figure_above_then_draws_on_the_first_change():
-    from helpers.alliances.widgets import build_cascade_widget
-
-    box = build_cascade_widget(load_alliances_1914(), starting_chart="Figure 4.2")
-    assert "drawn in Figure 4.2 above" in box.note.value
-    assert box.chart.value == b"" and box.chart.layout.display == "none"
-    assert "3. Russia (step 1, via Russia" in box.summary.value  # the summary is there at once
-    box.controls["russia_serbia_pledge_1914"].value = False
-    assert box.note.value == ""
-    assert box.chart.value[:4] == b"\x89PNG" and box.chart.layout.display is None
-
-
-def test_widget_explains_a_self_attack_instead_of_failing():
-    from helpers.alliances.widgets import build_cascade_widget
-
-    box = build_cascade_widget(load_alliances_1914())
-    box.controls["target"].value = "AUT"
-    assert "Pick two different states" in box.summary.value
+# ------------------------------------------------------------------ charts
 
 
 def test_charts_draw_and_label():
@@ -288,29 +252,6 @@ def test_charts_draw_and_label():
 
 
 # ------------------------------------------------------------------ exercise checks
-
-
-def test_clause_coding_check_accepts_the_worked_answer_and_hints_otherwise():
-    from helpers.alliances.model import coding_problem
-
-    right = {"defense": 0, "offense": 0, "neutrality": 0, "nonaggression": 0, "consultation": 1}
-    assert coding_problem(right, right, score=checklist_score(right)) is None
-    assert "'defense'" in coding_problem({**right, "defense": 1}, right)
-    assert "Replace every ..." in coding_problem({**right, "offense": ...}, right)
-    assert "0 or 1" in coding_problem({**right, "offense": "yes"}, right)
-    assert "five keys" in coding_problem(["consultation"], right)
-    assert "compute the score" in coding_problem(right, right, score=5)
-
-
-def test_argument_check_wants_length_and_evidence():
-    from helpers.alliances.model import argument_problem
-
-    assert "words" in argument_problem("It binds less.")
-    vague = "It binds less because friendship is nice and the two leaders like each other. " * 5
-    assert "evidence" in argument_problem(vague)
-    good = vague + "The 1950 treaty had a defense clause and the 2022 statement has none."
-    assert argument_problem(good) is None
-    assert "text" in argument_problem(42)
 
 
 def test_exercise_4_3_answer_is_what_the_model_gives(network):

@@ -1,4 +1,4 @@
-"""Lesson 05 logic, charts and widget: the argument map, the scorecard and the verdict check."""
+"""Lesson 05 logic and charts: the argument map, the scorecard and the verdict check."""
 
 from __future__ import annotations
 
@@ -7,15 +7,14 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
-import pandas as pd
 import pytest
 
 from helpers.argument.charts import plot_argument_map, plot_hindsight
+from helpers.argument.checks import check_verdicts
 from helpers.argument.data import load_argument, load_hindsight
 from helpers.argument.model import (
     VERDICTS,
     attacks_on,
-    check_verdicts,
     claims_behind,
     compare_verdicts,
     effect_counts,
@@ -26,7 +25,6 @@ from helpers.argument.model import (
     scorecard,
     trade_against_target,
 )
-from helpers.argument.widgets import NOT_CHOSEN, predictions_scorecard, result_html
 from helpers.core.style import PALETTE
 from helpers.ledger.data import load_claims
 from helpers.trade.data import trade_series
@@ -216,50 +214,6 @@ def test_hindsight_chart_one_row_per_claim_and_markers_per_effect():
     allowed = {c.lower() for c in PALETTE.values()}
     assert {points[k].get_color().lower() for k in ("mixed", "weakens the claim")} <= allowed
     plt.close(ax.figure)
-
-
-# --- the widget, without a browser ---------------------------------------------------------------
-
-
-def test_result_asks_for_missing_verdicts_first(card):
-    html = result_html(card, {"c33": "mixed", "c57": NOT_CHOSEN, "c68": None})
-    assert html == "<b>Choose a verdict for c57, c68 first.</b>"
-
-
-def test_widget_hides_the_ledger_until_compared_then_shows_agreement():
-    box = predictions_scorecard()
-    *cards, button, result = box.children
-    assert len(cards) == 3
-    assert "borne out" not in result.value
-    for card_box, verdict in zip(cards, ["mixed", "not borne out", "mixed"], strict=True):
-        html, menu = card_box.children
-        assert "hindsight, after 4 Feb 2022" in html.value
-        assert menu.description.startswith("Your verdict on c")
-        menu.value = verdict
-    button.click()
-    assert "You agree with the ledger on 2 of 3 predictions" in result.value
-    assert (
-        "✘ you differ" in result.value and "the ledger says <i>borne out so far</i>" in result.value
-    )
-    cards[1].children[1].value = "borne out so far"
-    button.click()
-    assert "3 of 3" in result.value
-
-
-def test_widget_with_one_menu_unset_says_which():
-    box = predictions_scorecard()
-    box.children[0].children[1].value = "mixed"
-    box.children[-2].click()
-    assert box.children[-1].value == "<b>Choose a verdict for c57, c68 first.</b>"
-
-
-def test_cards_quote_the_ledger(card):
-    box = predictions_scorecard()
-    claims = load_claims().set_index("claim_id")
-    for card_box, claim_id in zip(box.children[:3], card["claim_id"], strict=True):
-        quote = claims.loc[claim_id, "quotation"]
-        assert pd.notna(quote)
-        assert f'data-claim="{claim_id}"' in card_box.children[0].value
 
 
 # --- the examples in the docstrings -------------------------------------------------------------

@@ -11,7 +11,7 @@ def test_ledger_explorer_filters_change_what_is_shown(lab, page):
     open_and_run_all(page, lab, "01_reading_a_commentary.ipynb")
     nb = page.locator(".jp-NotebookPanel:visible")
     expect(nb.locator(".jp-RenderedImage img").first).to_be_visible()
-    ledger = nb.locator(".btp-ledger")
+    ledger = nb.locator(".btp-ledger-explorer")
     summary = ledger.locator(".btp-ledger-summary")
     cards = ledger.locator(".btp-claim")
     expect(summary).to_contain_text(re.compile(r"Showing (\d+) of \1 claims"))

@@ -6,16 +6,21 @@ from labkit import error_outputs, expect, open_and_run_all
 def test_changing_a_relation_changes_the_configuration_shown(lab, page):
     open_and_run_all(page, lab, "02_strategic_triangle.ipynb")
     nb = page.locator(".jp-NotebookPanel:visible")
-    summary = nb.locator(".btp-triangle-explorer-summary")
+    explorer = nb.locator(".btp-triangle-explorer")
+    summary = explorer.locator(".btp-summary")
     expect(summary).to_contain_text("Configuration: stable marriage")
     expect(summary).to_contain_text("outcast")
     # it starts from Figure 2.2's relations, so it names that figure instead of drawing it again
-    expect(nb.locator(".widget-output", has_text="drawn in Figure 2.2 above")).to_be_visible()
-    explorer_chart = nb.locator(".widget-output .jp-RenderedImage img").first
+    note = explorer.locator(".btp-chart-note")
+    expect(note).to_contain_text("drawn in Figure 2.2 above")
+    expect(note).to_be_visible()
+    explorer_chart = explorer.locator(".btp-chart")
+    expect(explorer_chart).to_be_hidden()
 
     # the US makes up with China: China becomes the pivot of a romantic triangle
     nb.locator(".btp-relation-USA-CHN button", has_text="amity").click()
     expect(explorer_chart).to_be_visible()
+    expect(note).to_be_hidden()
     expect(summary).to_contain_text("Configuration: romantic triangle")
     expect(summary).to_contain_text("United States makes up with USSR/Russia: wing")
     expect(summary.locator("tr", has_text="China")).to_contain_text("pivot")

@@ -19,16 +19,17 @@ def test_trade_lesson_runs_and_both_widgets_respond(lab, page):
     assert error_outputs(page) == []
 
     # --- the target calculator: slider (keyboard), number box, dropdown -------------------
-    calc = nb.locator(".btp-target-calculator")
-    summary = calc.locator(".btp-target-summary")
+    calc = nb.locator(".btp-target-explorer")
+    summary = calc.locator(".btp-summary")
     expect(summary).to_contain_text("reaching $250 bn by 2024 needs +19.4% a year")
     # it starts from Figure 3.2's settings, so it names that figure instead of drawing it again
-    expect(calc.locator(".widget-output", has_text="drawn in Figure 3.2 above")).to_be_visible()
-    assert calc.locator(".widget-output img").count() == 0
+    expect(calc.locator(".btp-chart-note", has_text="drawn in Figure 3.2 above")).to_be_visible()
+    expect(calc.locator(".btp-chart")).to_be_hidden()
     calc.locator(".widget-slider .noUi-handle").first.focus()
     page.keyboard.press("ArrowRight")
     expect(calc.locator(".widget-slider .widget-readout")).to_have_text("2025")
-    expect(calc.locator(".widget-output img").first).to_be_visible()
+    expect(calc.locator(".btp-chart")).to_be_visible()
+    expect(calc.locator(".btp-chart-note")).to_be_hidden()
     expect(summary).to_contain_text("needs +14.2% a year")
     expect(summary).to_contain_text("$228.1 bn in 2025")
     target = calc.locator("input[type=number]")
@@ -40,17 +41,19 @@ def test_trade_lesson_runs_and_both_widgets_respond(lab, page):
 
     # --- the trade explorer: series dropdown, unit and scale buttons ----------------------
     explorer = nb.locator(".btp-trade-explorer")
-    said = explorer.locator(".btp-explorer-summary")
+    said = explorer.locator(".btp-summary")
     expect(said).to_contain_text("Russia's figures: $59.3 bn in 2010")
-    expect(explorer.locator(".widget-output", has_text="drawn in Figure 3.1 above")).to_be_visible()
+    note = explorer.locator(".btp-chart-note", has_text="drawn in Figure 3.1 above")
+    expect(note).to_be_visible()
+    expect(explorer.locator(".btp-chart")).to_be_hidden()
     explorer.locator("select").select_option("China's customs")
     expect(said).not_to_contain_text("Russia's figures")
     expect(said).to_contain_text("China's customs: $4.6 bn in 1992")
-    expect(explorer.locator(".widget-output img").first).to_be_visible()
+    expect(explorer.locator(".btp-chart")).to_be_visible()
     explorer.locator("button", has_text="share of trade").click()
     expect(said).to_contain_text("China's share of Russia's trade")
     log_button = explorer.locator("button", has_text=re.compile(r"^log$"))
     log_button.click()
     expect(log_button).to_have_class(re.compile(r"mod-active"))
-    expect(explorer.locator(".widget-output img").first).to_be_visible()
+    expect(explorer.locator(".btp-chart")).to_be_visible()
     assert error_outputs(page) == []

@@ -6,18 +6,21 @@ from labkit import error_outputs, expect, open_and_run_all
 def test_cascade_widget_reacts_to_commitments_and_the_first_attack(lab, page):
     open_and_run_all(page, lab, "04_alliance_or_partnership.ipynb")
     nb = page.locator(".jp-NotebookPanel:visible")
-    summary = nb.locator(".widget-html-content", has_text="Drawn in, in order").first
+    cascade = nb.locator(".btp-cascade-explorer")
+    summary = cascade.locator(".btp-summary")
     expect(summary).to_contain_text("3. Russia (step 1, via Russia")
     expect(summary).to_contain_text("6. France (step 3, via Franco-Russian Military Convention)")
     # it starts from Figure 4.2, so it names that figure instead of drawing it again
-    expect(nb.locator(".widget-html-content", has_text="drawn in Figure 4.2 above")).to_be_visible()
+    expect(cascade.locator(".btp-chart-note", has_text="drawn in Figure 4.2 above")).to_be_visible()
+    expect(cascade.locator(".btp-chart")).to_be_hidden()
 
     # switch off Russia's promise to Serbia: the war stays between Austria-Hungary and Serbia
-    pledge = nb.locator(".widget-checkbox", has_text="Russia's promise to Serbia").locator("input")
+    checkbox = cascade.locator(".widget-checkbox", has_text="Russia's promise to Serbia")
+    pledge = checkbox.locator("input")
     pledge.click()
     expect(summary).to_contain_text("Stayed out: Belgium, Britain, France, Germany")
     expect(summary).not_to_contain_text("3. Russia")
-    chart = nb.locator(".widget-image").first
+    chart = cascade.locator(".btp-chart")
     expect(chart).to_be_visible()
     box = chart.bounding_box()
     assert box is not None and box["width"] > 300, "the cascade chart is missing or too small"
@@ -25,8 +28,8 @@ def test_cascade_widget_reacts_to_commitments_and_the_first_attack(lab, page):
     expect(summary).to_contain_text("3. Russia (step 1")
 
     # Germany invades Belgium: the 1839 guarantors come in at step 1
-    attacker = nb.locator(".widget-dropdown", has_text="First attacker").locator("select")
-    target = nb.locator(".widget-dropdown", has_text="attacks:").locator("select")
+    attacker = cascade.locator(".widget-dropdown", has_text="First attacker").locator("select")
+    target = cascade.locator(".widget-dropdown", has_text="attacks:").locator("select")
     attacker.select_option(label="Germany (DEU)")
     target.select_option(label="Belgium (BEL)")
     expect(summary).to_contain_text("1. Germany (first attack)")
@@ -34,5 +37,5 @@ def test_cascade_widget_reacts_to_commitments_and_the_first_attack(lab, page):
 
     # a state attacking itself gets a friendly message, not a traceback
     target.select_option(label="Germany (DEU)")
-    expect(nb.locator(".widget-html-content", has_text="Pick two different states")).to_be_visible()
+    expect(summary).to_contain_text("Pick two different states")
     assert error_outputs(page) == []

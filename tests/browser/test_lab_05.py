@@ -16,12 +16,12 @@ def test_scorecard_hides_then_compares_the_students_verdicts(lab, page):
     expect(nb.locator(".jp-OutputArea-output", has_text="Not answered yet").first).to_be_visible()
     assert error_outputs(page) == []
 
-    card = nb.locator(".btp-scorecard")
+    card = nb.locator(".btp-predictions-explorer")
     predictions = card.locator(".btp-prediction")
     expect(predictions).to_have_count(3)
     expect(predictions.nth(1)).to_contain_text("¶ 13")
     expect(predictions.nth(1)).to_contain_text("hindsight, after 4 Feb 2022")
-    result = card.locator(".btp-scorecard-result")
+    result = card.locator(".btp-summary")
     expect(result).to_contain_text("Choose a verdict for each prediction")
     menus = card.locator("select")
     expect(menus).to_have_count(3)
@@ -44,6 +44,7 @@ def test_scorecard_hides_then_compares_the_students_verdicts(lab, page):
     # change the verdict with the keyboard and compare again
     menus.nth(1).focus()
     menus.nth(1).select_option("borne out so far")
+    expect(result).to_contain_text("then compare")  # a changed verdict needs a new comparison
     card.locator("button", has_text="Compare with the ledger").press("Enter")
     expect(result).to_contain_text(re.compile(r"on 3 of 3 predictions"))
     expect(result.locator(".btp-verdict", has_text="✔ you agree")).to_have_count(3)

@@ -124,9 +124,9 @@ CASES = [
     (
         "malformed source row",
         "sources.csv",
-        lambda t: _replace_cell(t, 2, "kind", "blog"),
+        lambda t: _replace_cell(t, 2, "tier", "blog"),
         2,
-        "kind",
+        "tier",
         "expected one of",
     ),
     (

@@ -9,15 +9,24 @@ import pytest
 
 from helpers.core.check import all_schemas
 from helpers.core.schema import DATA_DIR as DATA
-from helpers.core.sources import load_sources, source_label
+from helpers.core.sources import TIERS, load_sources, source_label
 from helpers.relations.data import load_events, load_phases
 
 
-def test_sources_have_unique_ids_and_allowed_kinds():
+def test_sources_have_unique_ids_tiers_and_fact_use():
     sources = load_sources()
     assert sources["source_id"].is_unique
-    assert set(sources["kind"]) <= {"primary", "secondary", "dataset", "computed", "scholarship"}
+    assert set(sources["tier"]) <= set(TIERS)
+    assert set(sources["fact_use"]) <= {"fact", "exhibit_only"}
     assert len(sources) >= 30
+
+
+def test_school_sites_encyclopaedias_and_blogs_are_exhibits_only():
+    sources = load_sources().set_index("source_id")
+    for sid in ("bbc_bitesize_1914", "spartacus_1914_timetable", "wikipedia_1989_summit",
+                "roadstothegreatwar_turco_german", "qa_table_cn_ru_trade_1992_2007"):  # fmt: skip
+        assert sources.loc[sid, "fact_use"] == "exhibit_only", sid
+    assert sources.loc["kremlin_2022_joint_statement", "fact_use"] == "fact"
 
 
 def test_events_are_typed_sorted_and_in_range():

@@ -1,4 +1,4 @@
-"""Lesson 01 logic: date arithmetic, ledger queries, exercise checks, charts and the explorer."""
+"""Lesson 01 logic: date arithmetic, ledger queries and charts (widgets: test_ledger_widgets)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from helpers.ledger.model import (
     uncovered_paragraphs,
     years_between,
 )
-from helpers.ledger.widgets import claim_card_html, ledger_explorer
 from helpers.relations.data import load_events
 
 
@@ -157,48 +156,3 @@ def test_cited_events_chart_marks_paragraphs():
     assert "14" in paragraphs
     assert "2021  Summit for Democracy  ¶ 14" in labels
     plt.close(ax.figure)
-
-
-# --- the explorer (no browser) ------------------------------------------------------------------
-
-
-def test_card_shows_quotation_paragraph_status_and_sources(claims):
-    from helpers.core.sources import load_sources
-
-    row = claims[claims["quotation"].str.contains("25 months")].iloc[0]
-    card = claim_card_html(row, load_sources())
-    assert "¶ 4" in card and "25 months earlier" in card and "✘" in card
-    assert "states <b>25 months</b>, evidence gives <b>26.7</b>" in card
-    assert 'href="http://eng.tibet.cn/' in card
-
-
-def test_explorer_filters_change_what_is_shown(claims):
-    box = ledger_explorer(claims)
-    kind, topic, status = box.children[0].children
-    summary, cards = box.children[1], box.children[2]
-    assert summary.value == f"<b>Showing {len(claims)} of {len(claims)} claims.</b>"
-    status.value = "error"
-    assert summary.value == f"<b>Showing 3 of {len(claims)} claims.</b>"
-    assert cards.value.count('class="btp-claim"') == 3 and "Democracy Summit" in cards.value
-    topic.value = "energy"
-    assert "No claim matches" in summary.value and cards.value == ""
-    status.value, topic.value, kind.value = "all", "all", "normative"
-    assert cards.value.count('class="btp-claim"') == (claims["claim_type"] == "normative").sum()
-
-
-# --- exercise feedback --------------------------------------------------------------------------
-
-
-def test_check_classifications_gives_friendly_feedback(claims):
-    from helpers.ledger.model import check_classifications
-
-    truth = claims.set_index("claim_id")["claim_type"]
-    blank = check_classifications({"c26": ..., "c40": ...}, claims)
-    assert not blank.correct and not blank.answered and "Not answered yet" in blank.message
-    right = check_classifications({"c26": truth["c26"], "c40": truth["c40"].title()}, claims)
-    assert right.correct and right.message == "All 2 match the ledger."
-    wrong = check_classifications({"c26": "normative", "c40": "opinion", "c99": "factual"}, claims)
-    assert not wrong.correct and wrong.message.startswith("0 of 3 right so far.")
-    assert "c26: the ledger does not say normative. Ask:" in wrong.message
-    assert "'opinion' is not one of" in wrong.message and "c99: no such claim_id" in wrong.message
-    assert not check_classifications(["factual"], claims).correct

@@ -10,6 +10,8 @@ import pytest  # noqa: E402
 
 from helpers.trade import widgets as wt  # noqa: E402
 
+PNG = b"\x89PNG"
+
 
 def test_explorer_summary_in_dollars_and_shares():
     text = wt.explorer_summary("China's customs", (2000, 2021), "usd")
@@ -43,46 +45,76 @@ def test_target_summary(args, words):
     assert words in wt.target_summary(*args)
 
 
+def png(box) -> bytes:
+    return bytes(box.chart.value)
+
+
 def test_trade_explorer_reacts_to_each_control():
     box = wt.trade_explorer()
     c = box.controls
     assert set(c) == {"series", "years", "unit", "scale"}
     first = box.summary.value
     assert "China&#x27;s customs" in first and "Russia&#x27;s figures" in first
+    assert png(box).startswith(PNG)
+    drawn = {png(box)}
     c["series"].value = "China's customs"
     assert "Russia&#x27;s figures" not in box.summary.value
+    drawn.add(png(box))
     c["years"].value = (2010, 2020)
     assert "in 2010" in box.summary.value and "in 2020" in box.summary.value
+    drawn.add(png(box))
     c["unit"].value = "share"
     assert "share of Russia" in box.summary.value
+    drawn.add(png(box))
+    before = box.summary.value
     c["scale"].value = "log"
-    assert "tex2jax_ignore" in box.summary.value
+    assert box.summary.value == before  # the scale changes the chart, not the reading
+    drawn.add(png(box))
+    assert len(drawn) == 5 and all(p.startswith(PNG) for p in drawn)  # each change redrew
 
 
-def test_target_calculator_reacts_to_each_control():
-    box = wt.target_calculator()
+def test_trade_explorer_hides_the_chart_when_no_year_has_shares():
+    box = wt.trade_explorer()
+    box.controls["unit"].value = "share"
+    box.controls["years"].value = (1996, 2000)
+    assert "no sourced totals in 1996–2000" in box.summary.value
+    assert png(box) == b"" and box.chart.layout.display == "none"
+    box.controls["years"].value = (1992, 2025)
+    assert png(box).startswith(PNG) and box.chart.layout.display is None
+
+
+def test_target_explorer_reacts_to_each_control():
+    box = wt.target_explorer()
     c = box.controls
+    assert set(c) == {"base_year", "target", "target_year"}
     assert "+19.4% a year" in box.summary.value
+    drawn = {png(box)}
     c["target_year"].value = 2025
     assert "+14.2% a year" in box.summary.value
+    drawn.add(png(box))
     c["target"].value = 200
     assert "$200 bn by 2025" in box.summary.value
+    drawn.add(png(box))
     c["base_year"].value = 2018
     assert "From $107.1 bn in 2018" in box.summary.value
+    drawn.add(png(box))
+    assert len(drawn) == 4 and all(p.startswith(PNG) for p in drawn)
     c["target_year"].value = 2010
     assert "Choose a target year after the base year (2018)." in box.summary.value
+    assert png(box) == b"" and box.chart.layout.display == "none"  # no path to draw
 
 
 @pytest.mark.parametrize(
     ("build", "control", "value"),
-    [(wt.target_calculator, "target_year", 2025), (wt.trade_explorer, "scale", "log")],
+    [(wt.target_explorer, "target_year", 2025), (wt.trade_explorer, "scale", "log")],
 )
 def test_widget_names_the_figure_above_instead_of_drawing_it_again(build, control, value):
     box = build(starting_chart="Figure 3.9")
-    (first,) = box.chart.outputs
-    assert "drawn in Figure 3.9 above" in first["data"]["text/html"]
+    assert "drawn in Figure 3.9 above" in box.note.value
+    assert png(box) == b"" and box.chart.layout.display == "none"
     box.controls[control].value = value  # the first change draws the chart (not the note)
-    assert all("Figure 3.9" not in str(o) for o in box.chart.outputs)
+    assert "Figure 3.9" not in box.note.value and box.note.layout.display == "none"
+    assert png(box).startswith(PNG) and box.chart.layout.display is None
 
 
 def test_trade_explorer_starts_with_every_year_like_figure_3_1():
@@ -90,3 +122,4 @@ def test_trade_explorer_starts_with_every_year_like_figure_3_1():
     first, last = box.controls["years"].value
     assert (first, last) == (1992, 2025)
     assert "China&#x27;s customs: $4.6 bn in 1992 → $228.1 bn in 2025" in box.summary.value
+    assert {"btp-explorer", "btp-trade-explorer"} <= set(box._dom_classes)

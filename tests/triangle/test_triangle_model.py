@@ -9,9 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.core.feedback import check_with
-from helpers.triangle.checks import coding_differences, pivot_problem, role_years_problem
-from helpers.triangle.data import load_triangle_periods
 from helpers.triangle.model import (
     ROLE_RANK,
     all_configurations,
@@ -250,60 +247,3 @@ def test_role_years_rejects_an_unknown_role():
     hist = pd.DataFrame({"years": [3], "USA": ["boss"], "CHN": ["foe"], "RUS": ["foe"]})
     with pytest.raises(ValueError, match="unknown role 'boss'; expected one of: 'pivot'"):
         role_years(hist)
-
-
-# --- exercise checks ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def periods():
-    return load_triangle_periods()
-
-
-def test_coding_that_matches_the_dataset_passes(periods):
-    right = {"USA-CHN": 1, "USA-RUS": -1, "CHN-RUS": -1}
-    assert coding_differences(right, periods, "p1979_1988") is None
-    assert check_with(right, lambda a: coding_differences(a, periods, "p1979_1988"), success="ok")
-
-
-def test_coding_that_differs_explains_with_rationale_and_other_readings(periods):
-    gorbachev = {"USA-CHN": 1, "USA-RUS": 1, "CHN-RUS": -1}
-    text = coding_differences(gorbachev, periods, "p1979_1988")
-    assert text.startswith("You coded USA-RUS as +1; the dataset has -1. Its reason: Soviet")
-    assert "Other readings: Relations warmed under Gorbachev" in text
-    assert text.endswith(
-        "Your triangle is a romantic triangle; the dataset's is a stable marriage."
-    )
-
-
-@pytest.mark.parametrize(
-    ("answer", "words"),
-    [
-        ({"USA-CHN": ..., "USA-RUS": ..., "CHN-RUS": ...}, "Not answered yet"),
-        ({"USA-CHN": "yes", "USA-RUS": 1, "CHN-RUS": 1}, "could not be read: unknown relation"),
-        ({"USA-CHN": 1}, "could not be read: missing relation"),
-    ],
-)
-def test_odd_codings_get_a_friendly_message(periods, answer, words):
-    feedback = check_with(answer, lambda a: coding_differences(a, periods, "p2022"), success="ok")
-    assert not feedback and words in feedback.message
-
-
-def test_unknown_period_lists_the_valid_ones(periods):
-    text = coding_differences({"USA-CHN": 1, "USA-RUS": 1, "CHN-RUS": 1}, periods, "p1066")
-    assert text.startswith("There is no period 'p1066'; choose one of: p1949_1959, p1960_1968")
-
-
-def test_pivot_problem():
-    assert pivot_problem((1, 1, -1)) is None
-    assert pivot_problem((-1, -1, 1)).startswith("With (-1, -1, 1) the triangle is a stable")
-    assert pivot_problem("1,1,-1").startswith("Give three signs in a tuple")
-    assert "could not be read" in pivot_problem((1, 1, 5))
-
-
-def test_role_years_problem(periods):
-    hist = history(periods)
-    assert role_years_problem({"USA": 7, "CHN": 4, "RUS": 0}, hist) is None
-    assert role_years_problem({"USA": 7, "CHN": 5, "RUS": 0}, hist).startswith("Check CHN:")
-    assert role_years_problem({"USA": 16, "CHN": 0, "RUS": 10}, hist, "outcast") is None
-    assert role_years_problem([7, 4, 0], hist).startswith("Give a dictionary")

@@ -1,4 +1,4 @@
-"""The triangle's charts and explorer widget: what they draw and show (no browser needed)."""
+"""The triangle's charts: what they draw (no browser; the explorer is in test_triangle_widgets)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from helpers.core.style import PALETTE
 from helpers.triangle.charts import plot_configurations, plot_triangle, plot_triangle_history
 from helpers.triangle.data import load_triangle_periods
 from helpers.triangle.model import history, make_relations
-from helpers.triangle.widgets import explorer_html, triangle_explorer
 
 
 @pytest.fixture(autouse=True)
@@ -60,34 +59,3 @@ def test_history_chart_shows_every_period_and_a_source():
     assert any(t.startswith("Source:") for t in texts)
     assert ax.get_xlim() == (1949.0, 2023.0)
     assert len(ax.collections) == 4 * len(hist)
-
-
-def test_explorer_text_for_2022():
-    text = explorer_html((-1, -1, 1))
-    assert "Configuration: <b>stable marriage</b>" in text
-    assert "United States</td><td><b>outcast</b></td><td>6 of 6" in text
-    assert "China makes up with the United States: partner → <b>pivot</b>" in text
-
-
-def test_explorer_says_when_no_move_helps():
-    text = explorer_html((1, 1, 1))
-    assert text.count("no single move improves its role") == 3
-
-
-def test_explorer_names_the_figure_above_instead_of_drawing_it_again():
-    box = triangle_explorer(starting_chart="Figure 2.2")
-    toggles, summary, drawing = box.children
-    (note,) = drawing.outputs
-    assert "drawn in Figure 2.2 above" in note["data"]["text/html"]
-    assert "stable marriage" in summary.value  # the summary is there at once
-
-
-def test_changing_a_toggle_changes_the_configuration_shown():
-    box = triangle_explorer()
-    toggles, summary, drawing = box.children
-    assert "stable marriage" in summary.value
-    toggles.children[0].value = 1  # the US makes up with China
-    assert "romantic triangle" in summary.value
-    assert "China</td><td><b>pivot" in summary.value
-    toggles.children[1].value = 1  # ... and with Russia
-    assert "ménage à trois" in summary.value
