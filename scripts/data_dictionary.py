@@ -32,7 +32,9 @@ def _constraints(field: dict) -> str:
     low = field.get("x-minYear", cons.get("minimum"))
     high = field.get("x-maxYear", cons.get("maximum"))
     if low is not None or high is not None:
-        parts.append(f"from {low if low is not None else '…'} to {high if high is not None else '…'}")
+        parts.append(
+            f"from {low if low is not None else '…'} to {high if high is not None else '…'}"
+        )
     refs = field.get("x-references")
     if refs:
         parts.append(f"each in `{refs['resource']}.{refs['field']}`")
@@ -51,7 +53,8 @@ def table(resource: dict) -> str:
         cons = _constraints(f)
         if f["name"] in refs:
             ref = refs[f["name"]]
-            extra = f"in `{ref['resource']}.{ref['fields'] if isinstance(ref['fields'], str) else ref['fields'][0]}`"
+            target = ref["fields"] if isinstance(ref["fields"], str) else ref["fields"][0]
+            extra = f"in `{ref['resource']}.{target}`"
             cons = extra if cons == "–" else f"{cons}; {extra}"
         if f["name"] in (key if isinstance(key, list) else [key]):
             cons = "key" if cons == "–" else f"key; {cons}"
@@ -66,10 +69,13 @@ def render(text: str, package: dict) -> str:
         if "schema" not in res:
             continue
         name = res["name"]
-        pattern = re.compile(rf"(<!-- dictionary:{name}:start -->\n).*?(<!-- dictionary:{name}:end -->)", re.S)
+        pattern = re.compile(
+            rf"(<!-- dictionary:{name}:start -->\n).*?(<!-- dictionary:{name}:end -->)", re.S
+        )
         if not pattern.search(text):
             raise SystemExit(f"data/README.md has no <!-- dictionary:{name}:start --> block")
-        text = pattern.sub(lambda m, t=table(res): m.group(1) + t + "\n" + m.group(2), text)
+        block = table(res)
+        text = pattern.sub(lambda m, t=block: m.group(1) + t + "\n" + m.group(2), text)
     return text
 
 

@@ -10,7 +10,7 @@ The widget is an :class:`helpers.core.widget.Explorer`:
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 import ipywidgets as widgets
 import pandas as pd
@@ -80,6 +80,7 @@ class CascadeExplorer(Explorer):
             if reserved in self._treaties:
                 raise ValueError(f"treaty_id {reserved!r} is the name of a menu; rename it")
         self._names, self._states = dict(names), tuple(states)
+        self._runs: dict[tuple, Cascade] = {}
         options = [(f"{names.get(s, s)} ({s})", s) for s in states]
         wide = {"description_width": "initial"}
         controls: dict[str, widgets.ValueWidget] = {
@@ -105,15 +106,30 @@ class CascadeExplorer(Explorer):
         return [widgets.HBox([c["attacker"], c["target"]]), widgets.VBox([heading, grid])]
 
     def _run(self, attacker: str, target: str, treaties: Mapping[str, bool]) -> Cascade | None:
+        """The model run for these settings (None for a self-attack), each run made once."""
         if attacker == target:
             return None
-        active = [tid for tid, on in treaties.items() if on]
-        return simulate_cascade(self._network, attacker, target, active=active, states=self._states)
+        active = tuple(tid for tid, on in treaties.items() if on)
+        key = (attacker, target, active)
+        if key not in self._runs:
+            self._runs[key] = simulate_cascade(
+                self._network, attacker, target, active=active, states=self._states
+            )
+        return self._runs[key]
 
     def describe(self, attacker: str, target: str, **treaties: bool) -> str:
         """:func:`cascade_summary` of the run, or what to change when a state attacks itself."""
         run = self._run(attacker, target, treaties)
         return _SELF_ATTACK if run is None else cascade_summary(run, self._names, self._treaties)
+
+    def chart_key(self, attacker: str, target: str, **treaties: bool) -> Hashable:
+        """The chain reaction drawn: treaties that change nothing here draw the same chart."""
+        run = self._run(attacker, target, treaties)
+        if run is None:
+            return None
+        entries = tuple(run.entries.itertuples(index=False))
+        declarations = tuple(run.declarations.itertuples(index=False))
+        return entries, declarations, tuple(run.stayed_out)
 
     def figure(self, attacker: str, target: str, **treaties: bool) -> Figure | None:
         """The run drawn by :func:`helpers.alliances.charts.plot_cascade` (None: no run)."""

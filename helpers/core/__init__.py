@@ -9,7 +9,18 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__ = ["schema", "tables", "rules", "sources", "style", "layout", "feedback", "widget", "check"]
+__all__ = [
+    "schema",
+    "tables",
+    "rules",
+    "sources",
+    "style",
+    "layout",
+    "feedback",
+    "answers",
+    "widget",
+    "check",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,10 +1,9 @@
 """Friendly checks for the lessons' exercises: feedback, never a traceback.
 
 Each check returns a :class:`Feedback` (shown as a coloured box in a notebook, as plain text
-elsewhere) and never raises, whatever the student typed: ``...`` (not yet answered), text where a
-number belongs, the wrong type, ``NaN``, a numpy scalar, a pandas Series of one value, a wrong
-value or a right one. Choices, sets and dictionary keys ignore case and surrounding spaces. The
-topics' ``checks.py`` build one ``ex_N_k(answer)`` per exercise on these primitives.
+elsewhere) and never raises, whatever the student typed (``...``, text for a number, ``NaN``, numpy
+scalars, a Series of one value; see :mod:`helpers.core.answers`). Choices, sets and dict keys
+ignore case and spaces. Each topic's ``checks.py`` builds its ``ex_N_k(answer)`` on these.
 """
 
 from __future__ import annotations
@@ -12,11 +11,23 @@ from __future__ import annotations
 import functools
 import html
 import math
-import numbers
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
+
+from helpers.core.answers import (
+    all_blank,
+    any_blank,
+    is_blank,
+    key_text,
+    match,
+    match_keys,
+    norm,
+    read_number,
+    same_value,
+    set_item,
+    show_number,
+)
 
 __all__ = [
     "Feedback",
@@ -91,149 +102,23 @@ def never_raises(check: Callable[..., Feedback]) -> Callable[..., Feedback]:
     return wrapper
 
 
-# ------------------------------------------------------------------------ reading answers
-
-
-def _blank(value: Any) -> bool:
-    """``...``, ``None``, empty text or text that is only ``...``."""
-    if value is Ellipsis or value is None:
-        return True
-    return isinstance(value, str) and value.strip() in ("", "...", "…")
-
-
-def _parts(value: Any) -> list[Any] | None:
-    if isinstance(value, Mapping):
-        return list(value.values())
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    return None
-
-
-def _all_blank(value: Any) -> bool:
-    """Blank, or a non-empty dict, list or tuple whose parts are all blank (at any depth)."""
-    parts = _parts(value)
-    if parts is None:
-        return _blank(value)
-    return bool(parts) and all(_all_blank(part) for part in parts)
-
-
-def _any_blank(value: Any) -> bool:
-    parts = _parts(value)
-    if parts is None:
-        return value is Ellipsis or value is None
-    return any(_any_blank(part) for part in parts)
-
-
 def not_answered(answer: Any) -> Feedback | None:
     """A ✏️ :class:`Feedback` when nothing has been answered yet (``...`` everywhere), else None.
 
     Examples
     --------
-    >>> not_answered({"a": ..., "b": ...}).answered
-    False
-    >>> not_answered({"a": 1, "b": ...}) is None
-    True
+    >>> not_answered({"a": ..., "b": ...}).answered, not_answered({"a": 1, "b": ...}) is None
+    (False, True)
     """
-    if _blank(answer):
+    if is_blank(answer):
         return Feedback(False, NOT_ANSWERED, answered=False)
-    if _all_blank(answer):
+    if all_blank(answer):
         return Feedback(
             False,
             "Not answered yet: replace each ... with your answer, then run the cell again.",
             answered=False,
         )
     return None
-
-
-def _norm(value: Any) -> str:
-    """Text as compared: case, surrounding spaces and quotes, runs of spaces ignored."""
-    text = " ".join(str(value).casefold().split())
-    return " ".join(text.strip("\"'`").strip().rstrip(".").split())
-
-
-def _squash(value: Any) -> str:
-    return "".join(ch for ch in str(value).casefold() if ch.isalnum())
-
-
-def _match(answer: Any, options: Iterable[Any]) -> Any | None:
-    """The option that ``answer`` names (ignoring case, spaces, quotes and hyphens), or None."""
-    options = list(options)
-    given = _norm(answer)
-    for option in options:
-        if _norm(option) == given:
-            return option
-    squashed = [o for o in options if _squash(o) == _squash(answer) and _squash(answer)]
-    return squashed[0] if len(squashed) == 1 else None
-
-
-def _kind(value: Any) -> str:
-    name = type(value).__name__
-    return {"DataFrame": "table (DataFrame)", "ndarray": "numpy array", "dict": "dictionary"}.get(
-        name, name
-    )
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
-
-
-def _show(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
-
-
-def read_number(answer: Any) -> tuple[float | None, str]:
-    """Read a student's answer as one number: ``(value, "")`` or ``(None, why not)``.
-
-    A pandas Series, DataFrame or numpy array holding exactly one value is read as that value.
-
-    Examples
-    --------
-    >>> read_number("27")
-    (None, 'Your answer should be a number, not text (remove the quotes).')
-    >>> read_number([1, 2])[1]
-    'Your answer should be a single number, not a list.'
-    """
-    if isinstance(answer, bool) or type(answer).__name__ in ("bool_", "bool"):
-        return None, "True and False are not numbers: give a number."
-    if isinstance(answer, (numbers.Real, Decimal)):
-        value = float(answer)
-        if math.isnan(value):
-            return None, "Your answer is NaN (not a number): check for missing values."
-        if math.isinf(value):
-            return None, "Your answer is infinite: did you divide by zero?"
-        return value, ""
-    if isinstance(answer, str):
-        text = answer.strip().replace(",", "").replace("_", "").rstrip("%").strip()
-        try:
-            float(text)
-        except ValueError:
-            return None, "Your answer should be a number, not text: write just the number."
-        return None, "Your answer should be a number, not text (remove the quotes)."
-    if type(answer).__name__ in ("NAType", "NaTType"):
-        return None, "Your answer is a missing value (NA): check for missing values."
-    if hasattr(answer, "days") and hasattr(answer, "total_seconds"):
-        return None, "Your answer is a length of time, not a number: use its .days."
-    if callable(answer):
-        return None, (
-            "Your answer is a function, not a number: call it with brackets, like f(...)."
-        )
-    if hasattr(answer, "shape") and hasattr(answer, "size"):  # numpy or pandas
-        size = int(answer.size)
-        if size == 1:
-            flat = answer.to_numpy() if hasattr(answer, "to_numpy") else answer
-            return read_number(flat.reshape(-1)[0].item() if hasattr(flat, "reshape") else flat)
-        if size == 0:
-            return None, f"Your answer is an empty {_kind(answer)}: your filter kept nothing."
-        if type(answer).__name__ == "DataFrame":
-            return None, (
-                f"Your answer is a table (DataFrame) with {len(answer)} rows, not a single "
-                "number: count the rows with len(...) or pick one value with .loc[...]."
-            )
-        return None, (
-            f"Your answer is a {_kind(answer)} of {size} values, not a single number: pick one "
-            "with .loc[...] or count the rows with len(...)."
-        )
-    return None, f"Your answer should be a single number, not {_a(_kind(answer))}."
 
 
 # ----------------------------------------------------------------------------- the checks
@@ -291,7 +176,7 @@ def check_number(
     if value is None:
         return Feedback(False, f"{problem} {hint}".strip())
     allowed = abs(expected) * tolerance if relative else tolerance
-    shown = f"{_show(value)}{(' ' + unit) if unit else ''}"
+    shown = f"{show_number(value)}{(' ' + unit) if unit else ''}"
     if abs(value - expected) <= allowed + 1e-12:
         return Feedback(True, f"Correct: {shown} is right. {explain}".strip())
     if whole and value.is_integer() and value == math.floor(expected + 0.5):
@@ -301,7 +186,7 @@ def check_number(
     if fraction and 0 < abs(expected) <= 1 and abs(value / 100 - expected) <= allowed:
         return Feedback(
             False,
-            f"{_show(value)} looks like a percentage: give the share as a fraction "
+            f"{show_number(value)} looks like a percentage: give the share as a fraction "
             "(0.25 for 25 %).",
         )
     if expected != 0 and abs(value + expected) <= allowed:
@@ -342,33 +227,18 @@ def check_choice(
     if missing is not None:
         return missing
     options = list(options)
-    if isinstance(answer, (list, tuple, set, Mapping)):
+    if not isinstance(answer, str) and hasattr(answer, "__len__"):  # a list, dict, Series...
         return Feedback(False, f"Give one option, in quotes: {_listing(options)}.")
-    chosen = _match(answer, options)
+    chosen = match(answer, options)
     if chosen is None:
-        return Feedback(
-            False, f"{str(answer).strip()!r} is not one of the options: {_listing(options)}."
-        )
+        typed = str(answer).strip()
+        typed = typed if len(typed) <= 40 else typed[:39] + "…"
+        return Feedback(False, f"{typed!r} is not one of the options: {_listing(options)}.")
     right = [expected] if isinstance(expected, str) else list(expected)
-    notes = {_match(key, options): text for key, text in (explanations or {}).items()}
-    if _norm(chosen) in {_norm(r) for r in right}:
+    notes = {match(key, options): text for key, text in (explanations or {}).items()}
+    if norm(chosen) in {norm(r) for r in right}:
         return Feedback(True, f"Correct: {chosen}. {notes.get(chosen, '')}".strip())
     return Feedback(False, f'Not "{chosen}". {notes.get(chosen) or hint}'.strip())
-
-
-def _item(value: Any) -> Any:
-    if isinstance(value, str):
-        return _norm(value)
-    if hasattr(value, "item") and not isinstance(value, (list, tuple, dict)):
-        try:
-            value = value.item()
-        except (TypeError, ValueError):
-            return repr(value)
-    try:
-        hash(value)
-    except TypeError:
-        return repr(value)
-    return value
 
 
 @never_raises
@@ -398,12 +268,12 @@ def check_set(answer: Any, expected: Iterable[Any], *, hint: str = "") -> Feedba
     if isinstance(answer, Mapping) or not isinstance(answer, Iterable):
         return Feedback(False, f"Give a list of items, like ['a', 'b']. {hint}".strip())
     items = list(answer.tolist() if hasattr(answer, "tolist") else answer)
-    if any(_blank(i) for i in items):
+    if any(is_blank(i) for i in items):
         return Feedback(False, "Remove the ... from your list: give only your items.")
-    want = {_item(i) for i in expected}
+    want = {set_item(i) for i in expected}
     shown = {}
     for given in items:
-        shown.setdefault(_item(given), given.strip() if isinstance(given, str) else given)
+        shown.setdefault(set_item(given), given.strip() if isinstance(given, str) else given)
     got = set(shown)
     if got == want:
         return Feedback(True, f"Correct: all {len(want)} items, nothing extra.")
@@ -419,12 +289,8 @@ def check_set(answer: Any, expected: Iterable[Any], *, hint: str = "") -> Feedba
     return Feedback(False, f"{message} {hint}".strip())
 
 
-def _key(value: Any) -> Any:
-    return _norm(value).replace(" ", "") if isinstance(value, str) else value
-
-
 def read_mapping(
-    answer: Any, keys: Iterable[Any], *, key: Callable[[Any], Any] = _key
+    answer: Any, keys: Iterable[Any], *, key: Callable[[Any], Any] = key_text
 ) -> tuple[dict[Any, Any] | None, Feedback | None]:
     """Read a dict answer against the keys it must have: ``(values by key, None)`` or
     ``(None, feedback)`` naming missing and extra keys.
@@ -446,16 +312,7 @@ spelling).
         return None, missing
     if not isinstance(answer, Mapping):
         return None, Feedback(False, f"Give a dictionary, like {example}.")
-    wanted = {key(k): k for k in keys}
-    values: dict[Any, Any] = {}
-    extra = []
-    for given, value in answer.items():
-        name = wanted.get(key(given))
-        if name is None or name in values:
-            extra.append(given)
-        else:
-            values[name] = value
-    lost = [k for k in keys if k not in values]
+    values, lost, extra = match_keys(answer, keys, key=key)
     notes = []
     if lost:
         notes.append(
@@ -467,21 +324,6 @@ spelling).
     if notes:
         return None, Feedback(False, " ".join(notes))
     return {k: values[k] for k in keys}, None
-
-
-def _same(given: Any, want: Any) -> str | None:
-    """None when ``given`` is ``want`` (numbers within 1e-9, text ignoring case), else why not."""
-    if isinstance(want, numbers.Real) and not isinstance(want, bool):
-        value, problem = read_number(given)
-        if value is None:
-            problem = problem.replace("Your answer", "It")
-            return problem[0].lower() + problem[1:]
-        return None if math.isclose(value, want, abs_tol=1e-9) else "not right yet."
-    if isinstance(want, str):
-        if not isinstance(given, str):
-            return "give it as text, in quotes."
-        return None if _norm(given) == _norm(want) else "not right yet."
-    return None if given == want else "not right yet."
 
 
 @never_raises
@@ -511,10 +353,10 @@ answered yet (replace the ...).
     values, problem = read_mapping(answer, expected)
     if problem is not None:
         return problem
-    compare = compare or (lambda _k, given, want: _same(given, want))
+    compare = compare or (lambda _k, given, want: same_value(given, want))
     right, notes, pending = 0, [], []
     for name, given in values.items():
-        if _blank(given):
+        if is_blank(given):
             pending.append(name)
             continue
         why = compare(name, given, expected[name])
@@ -549,7 +391,7 @@ def check_with(answer: Any, test: Callable[[Any], str | None], *, success: str) 
     missing = not_answered(answer)
     if missing is not None:
         return missing
-    if _any_blank(answer):
+    if any_blank(answer):
         return Feedback(False, "Not finished yet: replace every ... with your answer.")
     problem = test(answer)
     return Feedback(True, success) if problem is None else Feedback(False, problem)

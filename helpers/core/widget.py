@@ -14,7 +14,7 @@ widget is an :class:`Explorer`:
 A subclass writes two plain methods, which tests call without a browser: ``describe(**state)``
 returns the summary's HTML and ``figure(**state)`` returns a matplotlib figure (or None for no
 chart). The base class renders that figure to PNG once, closes it, and keeps the last few
-images, so that going back to earlier settings costs nothing.
+images (under :meth:`Explorer.chart_key`), so that going back to earlier settings costs nothing.
 """
 
 from __future__ import annotations
@@ -164,6 +164,13 @@ class Explorer(widgets.VBox):
         """The chart for these settings, or None for no chart (define it to have a chart)."""
         return None
 
+    def chart_key(self, **state: Any) -> Hashable:
+        """What the chart depends on: drawings are kept under it (default: all the settings).
+
+        Override it when some settings do not change the chart, so that it is drawn once.
+        """
+        return tuple(state.items())
+
     def arrange(self) -> list[widgets.Widget]:
         """The widgets above the summary: by default the controls in :attr:`rows`, or one row."""
         rows = self.rows or (tuple(self.controls),)
@@ -198,7 +205,7 @@ class Explorer(widgets.VBox):
     def _png(self, state: dict[str, Any]) -> bytes:
         """The chart for ``state`` as PNG bytes (b"" for none), from the cache when drawn before."""
         try:
-            key: Hashable | None = tuple(state.items())
+            key: Hashable | None = self.chart_key(**state)
             hash(key)
         except TypeError:  # an unhashable value: draw every time
             key = None

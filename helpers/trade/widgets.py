@@ -11,6 +11,7 @@ running notebook; a reader of a static copy sees the static chart drawn before t
 from __future__ import annotations
 
 import html
+from collections.abc import Hashable
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
@@ -175,6 +176,10 @@ class TradeExplorer(Explorer):
     def describe(self, series: str, years: tuple[int, int], unit: str, scale: str) -> str:
         """:func:`explorer_summary` (the scale changes the chart only)."""
         return _as_html(explorer_summary(series, years, unit))
+
+    def chart_key(self, series: str, years: tuple[int, int], unit: str, scale: str) -> Hashable:
+        """The settings the chart depends on (the share chart shows no series choice)."""
+        return (unit, tuple(years), scale, None if unit == "share" else series)
 
     def figure(self, series: str, years: tuple[int, int], unit: str, scale: str) -> Figure | None:
         """The trade series, or each side's share of the other's trade (None: no such years)."""

@@ -214,7 +214,7 @@ def plot_triangle_history(
     Examples
     --------
     >>> from helpers.triangle.data import load_triangle_periods
-    >>> from helpers.triangle.model import history
+    >>> from helpers.triangle.history import history
     >>> ax = plot_triangle_history(history(load_triangle_periods()))
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['Configuration', 'United States', 'China', 'USSR/Russia']

@@ -24,14 +24,8 @@ from helpers.core.feedback import (
     read_number,
 )
 from helpers.triangle.data import load_triangle_periods
-from helpers.triangle.model import (
-    PLAYERS,
-    _read_pair,
-    classify,
-    history,
-    make_relations,
-    role_years,
-)
+from helpers.triangle.history import history, role_years
+from helpers.triangle.model import PLAYERS, _read_pair, classify, make_relations
 
 __all__ = ["EX_2_1_PERIOD", "coding_differences", "ex_2_1", "ex_2_2", "ex_2_3", "pivot_problem"]
 

@@ -1,4 +1,4 @@
-"""The strategic triangle: configurations, roles, ranks and best moves (pure functions).
+"""The strategic triangle: configurations, roles and ranks (pure functions).
 
 Three players, three pairs, and each pair's relation is amity (+1) or enmity (-1). From the
 signs follow the four configurations and the six roles:
@@ -19,7 +19,9 @@ Dittmer (1981) set out the first three patterns; the unit veto as a fourth is ci
 is Wu Yu-Shan's (1996, table on p. 30). Both later works are known here through a citing article
 (``triangle_roles_citing_article`` in ``data/sources.csv``).
 
-Nothing here draws or reads files; the charts are in :mod:`helpers.triangle.charts`.
+Nothing here draws or reads files; the charts are in :mod:`helpers.triangle.charts`, a
+player's moves in :mod:`helpers.triangle.moves` and the triangle over time in
+:mod:`helpers.triangle.history`.
 """
 
 from __future__ import annotations
@@ -28,8 +30,6 @@ import itertools
 import numbers
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-import pandas as pd
 
 __all__ = [
     "AMITY",
@@ -43,13 +43,9 @@ __all__ = [
     "Move",
     "Triangle",
     "all_configurations",
-    "best_moves",
     "classify",
     "describe",
-    "history",
     "make_relations",
-    "moves",
-    "role_years",
 ]
 
 AMITY, ENMITY = 1, -1
@@ -239,6 +235,11 @@ def _normalise(relations: Mapping, players: tuple[str, str, str]) -> dict[Pair, 
     return {pair: result[pair] for pair in pairs}
 
 
+def _pair(a: str, b: str, players: tuple[str, ...]) -> Pair:
+    x, y = sorted((a, b), key=players.index)
+    return (x, y)
+
+
 def make_relations(
     usa_chn: int, usa_rus: int, chn_rus: int, *, players: Sequence[str] | None = None
 ) -> dict[Pair, int]:
@@ -314,93 +315,6 @@ def classify(relations: Mapping, *, players: Sequence[str] | None = None) -> Tri
     return Triangle(configuration, roles, rel)
 
 
-def _pair(a: str, b: str, players: tuple[str, ...]) -> Pair:
-    x, y = sorted((a, b), key=players.index)
-    return (x, y)
-
-
-def moves(relations: Mapping, player: str, *, players: Sequence[str] | None = None) -> list[Move]:
-    """Both single moves open to a player: changing one of its own two relations.
-
-    In the model a player can turn any of its own relations; in real life the other side must
-    go along, which is why a "move" here is a possibility to weigh, not a forecast.
-
-    Examples
-    --------
-    >>> [str(m) for m in moves(make_relations(-1, -1, 1), "USA")]  # doctest: +NORMALIZE_WHITESPACE
-    ['USA makes up with CHN: outcast (rank 6) -> wing (rank 4) in a romantic triangle',
-     'USA makes up with RUS: outcast (rank 6) -> wing (rank 4) in a romantic triangle']
-    """
-    chosen = _check_players(players)
-    start = classify(relations, players=chosen)
-    if player not in chosen:
-        raise ValueError(f"unknown player {player!r}; expected one of: {_quoted(chosen)}")
-    result = []
-    for other in chosen:
-        if other == player:
-            continue
-        pair = _pair(player, other, chosen)
-        changed = dict(start.relations)
-        changed[pair] = -changed[pair]
-        after = classify(changed, players=chosen)
-        result.append(
-            Move(
-                player,
-                pair,
-                changed[pair],
-                start.roles[player],
-                after.roles[player],
-                after.configuration,
-            )
-        )
-    return result
-
-
-def best_moves(
-    relations: Mapping, player: str, *, players: Sequence[str] | None = None
-) -> list[Move]:
-    """The single moves that would improve a player's role, best first.
-
-    A move changes one of the player's own relations (amity to enmity or back). The list is
-    empty when no single move helps: a pivot is already on top, and a friend in a ménage à
-    trois can only lose by quarrelling.
-
-    Parameters
-    ----------
-    relations : mapping
-        As for :func:`classify`.
-    player : str
-        The player who moves.
-    players : sequence of three str, optional
-        The players; by default ``('USA', 'CHN', 'RUS')``.
-
-    Returns
-    -------
-    list of Move
-        Improving moves, sorted by the rank they reach (ties keep the players' order).
-
-    Raises
-    ------
-    ValueError
-        For an unknown player, or relations that :func:`classify` rejects.
-
-    Examples
-    --------
-    In a stable marriage a partner becomes the pivot by making up with the outcast:
-
-    >>> [str(m) for m in best_moves(make_relations(-1, -1, 1), "CHN")]
-    ['CHN makes up with USA: partner (rank 3) -> pivot (rank 1) in a romantic triangle']
-    >>> best_moves(make_relations(1, 1, -1), "USA")  # the pivot is already on top
-    []
-    >>> best_moves(make_relations(1, 1, 1), "UK")
-    Traceback (most recent call last):
-    ...
-    ValueError: unknown player 'UK'; expected one of: 'USA', 'CHN', 'RUS'
-    """
-    options = [m for m in moves(relations, player, players=players) if m.improves]
-    return sorted(options, key=lambda m: m.new_rank)
-
-
 def all_configurations(*, players: Sequence[str] | None = None) -> list[Triangle]:
     """All 8 combinations of signs, classified (relations in the order of
     :func:`make_relations`; amity first).
@@ -438,87 +352,3 @@ def describe(triangle: Triangle, *, names: Mapping[str, str] | None = None) -> s
     for player, role in triangle.roles.items():
         lines.append(f"{shown.get(player, player)}: {role} (rank {ROLE_RANK[role]} of 6)")
     return "\n".join(lines)
-
-
-def history(periods: pd.DataFrame) -> pd.DataFrame:
-    """Classify every period of a coded triangle (``data/triangle_periods.csv``).
-
-    Parameters
-    ----------
-    periods : pandas.DataFrame
-        One row per period and dyad, with columns ``period_id``, ``start_year``,
-        ``end_year``, ``label``, ``dyad`` (``USA-CHN``, ``USA-RUS``, ``CHN-RUS``) and ``sign``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per period, in time order: period_id, start_year, end_year, years, label,
-        configuration, one column per player with its role, and pivot (blank when none).
-
-    Raises
-    ------
-    ValueError
-        If a period's three relations are incomplete or not +1/-1 (the message names the
-        period).
-
-    Examples
-    --------
-    >>> rows = pd.DataFrame({"period_id": ["p"] * 3, "start_year": 1972, "end_year": 1978,
-    ...                      "label": "opening", "dyad": ["USA-CHN", "USA-RUS", "CHN-RUS"],
-    ...                      "sign": [1, 1, -1]})
-    >>> history(rows)[["years", "configuration", "USA", "pivot"]].to_dict("records")
-    [{'years': 7, 'configuration': 'romantic_triangle', 'USA': 'pivot', 'pivot': 'USA'}]
-    """
-    records = []
-    ordered = periods.sort_values(["start_year", "period_id"], kind="stable")
-    for period_id, rows in ordered.groupby("period_id", sort=False):
-        try:
-            t = classify(dict(zip(rows["dyad"], rows["sign"].tolist(), strict=True)))
-        except ValueError as exc:
-            raise ValueError(f"period {period_id!r}: {exc}") from None
-        first = rows.iloc[0]
-        records.append(
-            {
-                "period_id": period_id,
-                "start_year": int(first["start_year"]),
-                "end_year": int(first["end_year"]),
-                "years": int(first["end_year"]) - int(first["start_year"]) + 1,
-                "label": first["label"],
-                "configuration": t.configuration,
-                **t.roles,
-                "pivot": t.pivot or "",
-            }
-        )
-    return pd.DataFrame.from_records(records)
-
-
-def role_years(hist: pd.DataFrame, *, players: Sequence[str] | None = None) -> pd.DataFrame:
-    """How many years each player spent in each role.
-
-    Parameters
-    ----------
-    hist : pandas.DataFrame
-        The output of :func:`history` (a ``years`` column and one role column per player).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Roles as rows (in rank order), players as columns, whole years as values.
-
-    Examples
-    --------
-    >>> hist = pd.DataFrame({"years": [7, 3], "USA": ["pivot", "foe"],
-    ...                      "CHN": ["wing", "foe"], "RUS": ["wing", "foe"]})
-    >>> table = role_years(hist)
-    >>> table.loc["pivot"].to_dict(), table.loc["foe"].to_dict()
-    ({'USA': 7, 'CHN': 0, 'RUS': 0}, {'USA': 3, 'CHN': 3, 'RUS': 3})
-    """
-    chosen = _check_players(players)
-    table = pd.DataFrame(0, index=pd.Index(ROLES, name="role"), columns=list(chosen))
-    for player in chosen:
-        sums = hist.groupby(player)["years"].sum()
-        for role, years in sums.items():
-            if role not in ROLE_RANK:
-                raise ValueError(f"unknown role {role!r}; expected one of: {_quoted(ROLES)}")
-            table.loc[role, player] = int(years)
-    return table

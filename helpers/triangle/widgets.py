@@ -15,14 +15,8 @@ from matplotlib.figure import Figure
 
 from helpers.core.widget import Explorer
 from helpers.triangle.charts import plot_triangle
-from helpers.triangle.model import (
-    PLAYER_NAMES,
-    PLAYERS,
-    ROLE_RANK,
-    best_moves,
-    classify,
-    make_relations,
-)
+from helpers.triangle.model import PLAYER_NAMES, PLAYERS, ROLE_RANK, classify, make_relations
+from helpers.triangle.moves import best_moves
 
 __all__ = ["DYAD_LABELS", "TriangleExplorer", "explorer_html", "triangle_explorer"]
 

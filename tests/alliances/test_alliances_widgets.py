@@ -106,3 +106,17 @@ def test_a_treaty_id_may_not_take_a_menus_name(alliances):
     bad.loc[bad["treaty_id"] == "london_1839", "treaty_id"] = "target"
     with pytest.raises(ValueError, match="treaty_id 'target' is the name of a menu"):
         cascade_explorer(bad)
+
+
+def test_a_treaty_that_changes_nothing_here_draws_no_new_chart(alliances, monkeypatch):
+    from helpers.alliances import widgets as aw
+
+    drawn = []
+    real = aw.plot_cascade
+    monkeypatch.setattr(aw, "plot_cascade", lambda run, **kw: drawn.append(run) or real(run, **kw))
+    box = cascade_explorer(alliances)
+    first = png(box)
+    box.controls["london_1839"].value = False  # Belgium is not attacked: the same chain
+    assert box.summary.value == expected(alliances) and png(box) == first
+    box.controls["russia_serbia_pledge_1914"].value = False  # a different chain: drawn
+    assert len(drawn) == 2 and png(box) != first

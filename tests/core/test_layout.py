@@ -43,7 +43,7 @@ def test_every_topic_is_a_subpackage_with_the_same_files():
         assert "data" in files and "checks" in files, topic
         extra = files - FILES
         for name in extra:  # a split of data or model is named by its job
-            assert name.endswith("_data") or name in ("cascade",), f"{topic}/{name}.py"
+            assert name.endswith("_data") or name in ("cascade", "history", "moves"), name
     assert not [p.name for p in PACKAGE.glob("*.py") if p.name != "__init__.py"]
 
 
@@ -59,7 +59,9 @@ def test_imports_flow_one_way(name):
         assert LAYERS[parts[1]] <= layer, f"{name} imports {imported}: imports flow core <- topics"
 
 
-@pytest.mark.parametrize("name", sorted(n for n in MODULES if n.endswith((".model", ".cascade"))))
+@pytest.mark.parametrize(
+    "name", sorted(n for n in MODULES if n.endswith((".model", ".cascade", ".history", ".moves")))
+)
 def test_models_import_no_plotting_widgets_or_feedback(name):
     for imported in _imports(MODULES[name]):
         assert not imported.startswith(PLOTTING), f"{name} imports {imported}"

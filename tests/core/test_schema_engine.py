@@ -1,4 +1,4 @@
-"""The schema engine: real line numbers in every kind of check, declared references, all problems."""
+"""The schema engine: real line numbers in every check, declared references, all problems."""
 
 from __future__ import annotations
 
@@ -122,12 +122,14 @@ def test_the_command_line_check_reports_and_fails(corrupt):
 
 def test_an_unknown_resource_names_the_choices():
     with pytest.raises(KeyError, match="expected one of: .*events"):
-        Schema("evnets").fields
+        _ = Schema("evnets").fields
 
 
 def test_schemas_read_no_file_until_used():
-    code = ("from helpers.core import schema; import helpers.relations.data as d;"
-            "assert not schema._PACKAGE; d.EVENTS.fields; assert schema._PACKAGE; print('ok')")  # fmt: skip
+    code = (
+        "from helpers.core import schema; import helpers.relations.data as d;"
+        "assert not schema._PACKAGE; d.EVENTS.fields; assert schema._PACKAGE; print('ok')"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "ok", out.stderr
 

@@ -163,7 +163,9 @@ def test_rows_arrange_the_controls_above_summary_note_and_chart():
     assert default.children[0].children == (default.controls["a"], default.controls["b"])
     assert {"btp-explorer", "btp-sum-explorer"} <= set(default._dom_classes)
     assert "btp-summary" in default.summary._dom_classes
-    assert "btp-chart" in default.chart._dom_classes and "btp-chart-note" in default.note._dom_classes
+    assert (
+        "btp-chart" in default.chart._dom_classes and "btp-chart-note" in default.note._dom_classes
+    )
 
 
 def test_a_subclass_must_describe():

@@ -83,6 +83,19 @@ def test_trade_explorer_hides_the_chart_when_no_year_has_shares():
     assert png(box).startswith(PNG) and box.chart.layout.display is None
 
 
+def test_share_chart_is_drawn_once_whatever_the_series(monkeypatch):
+    drawn = []
+    real = wt.plot_asymmetry
+    monkeypatch.setattr(wt, "plot_asymmetry", lambda table, **kw: drawn.append(1) or real(table))
+    box = wt.trade_explorer()
+    box.controls["unit"].value = "share"
+    shares = png(box)
+    box.controls["series"].value = "Russia's figures"  # the share chart shows no series choice
+    assert png(box) == shares and len(drawn) == 1
+    box.controls["unit"].value = "usd"
+    assert "Russia&#x27;s figures" in box.summary.value and png(box) != shares
+
+
 def test_target_explorer_reacts_to_each_control():
     box = wt.target_explorer()
     c = box.controls

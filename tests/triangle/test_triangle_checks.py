@@ -7,7 +7,7 @@ import pytest
 from helpers.triangle import checks
 from helpers.triangle.checks import coding_differences, pivot_problem
 from helpers.triangle.data import load_triangle_periods
-from helpers.triangle.model import history
+from helpers.triangle.history import history
 
 RIGHT_1979 = {"USA-CHN": 1, "USA-RUS": -1, "CHN-RUS": -1}
 

@@ -10,7 +10,7 @@ import pytest
 from helpers.core.schema import DataError
 from helpers.core.sources import load_sources
 from helpers.triangle.data import load_triangle_periods
-from helpers.triangle.model import history, role_years
+from helpers.triangle.history import history, role_years
 
 
 def _rows(text: str) -> list[list[str]]:

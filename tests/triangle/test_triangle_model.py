@@ -9,17 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.triangle.model import (
-    ROLE_RANK,
-    all_configurations,
-    best_moves,
-    classify,
-    describe,
-    history,
-    make_relations,
-    moves,
-    role_years,
-)
+from helpers.triangle.history import history, role_years
+from helpers.triangle.model import ROLE_RANK, all_configurations, classify, describe, make_relations
+from helpers.triangle.moves import best_moves, moves
 
 # (USA-CHN, USA-RUS, CHN-RUS) -> configuration and the roles of USA, CHN, RUS, written out by hand.
 TRUTH_TABLE = {

@@ -9,7 +9,8 @@ from matplotlib.colors import to_hex
 from helpers.core.style import PALETTE
 from helpers.triangle.charts import plot_configurations, plot_triangle, plot_triangle_history
 from helpers.triangle.data import load_triangle_periods
-from helpers.triangle.model import history, make_relations
+from helpers.triangle.history import history
+from helpers.triangle.model import make_relations
 
 
 @pytest.fixture(autouse=True)
