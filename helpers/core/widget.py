@@ -168,6 +168,7 @@ class Explorer(widgets.VBox):
         """What the chart depends on: drawings are kept under it (default: all the settings).
 
         Override it when some settings do not change the chart, so that it is drawn once.
+        None, or a key that cannot be hashed, keeps nothing: the chart is drawn every time.
         """
         return tuple(state.items())
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__ = ["data", "energy_data", "model", "charts", "widgets", "checks"]
+__all__ = ["data", "energy_data", "model", "charts", "energy_charts", "widgets", "checks"]
 
 
 def __getattr__(name: str) -> Any:

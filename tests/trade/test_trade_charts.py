@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 
 from helpers.trade import charts as ct  # noqa: E402
 from helpers.trade import data as dt  # noqa: E402
+from helpers.trade import energy_charts as ec  # noqa: E402
 from helpers.trade import model as econ  # noqa: E402
 
 
@@ -62,14 +63,14 @@ def test_triangle_marks_missing_values():
 
 
 def test_power_of_siberia_shows_capacity_share_and_conflicts():
-    ax = ct.plot_power_of_siberia(dt.load_energy_gas())
+    ax = ec.plot_power_of_siberia(dt.load_energy_gas())
     assert any("31.12\n(82%)" == t for t in _texts(ax))
     other = next(line for line in ax.get_lines() if line.get_label() == "other reported figures")
     assert sorted(other.get_ydata()) == [15.1, 15.5]
 
 
 def test_crude_share_and_target_path():
-    ax = ct.plot_crude_share(dt.crude_share_table())
+    ax = ec.plot_crude_share(dt.crude_share_table())
     assert "19.6%\n108 of 553 Mt" in _texts(ax)
     rate = econ.required_growth(146.887, 250, 2021, 2025)
     ax = ct.plot_target_path(dt.trade_series(), econ.projected_path(146.887, rate, 2021, 2025), 250)
