@@ -9,12 +9,11 @@ Each file's section keeps its hand-written prose; its table lives between
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 
-from project import DATA
+from project import DATA, write_check_parser, write_or_check
 
 README = DATA / "README.md"
 SHOWN_TYPE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool",
@@ -80,21 +79,11 @@ def render(text: str, package: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true")
-    mode.add_argument("--check", action="store_true")
-    args = parser.parse_args(argv)
+    args = write_check_parser(__doc__).parse_args(argv)
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    current = README.read_text(encoding="utf-8")
-    wanted = render(current, package)
-    if args.write:
-        README.write_text(wanted, encoding="utf-8")
-        return 0
-    if wanted != current:
-        print("data/README.md's tables are out of date: run `make dictionary`", file=sys.stderr)
-        return 1
-    return 0
+    wanted = render(README.read_text(encoding="utf-8"), package)
+    return write_or_check(README, wanted, write=args.write, what="data/README.md's tables",
+                          command="make dictionary")  # fmt: skip
 
 
 if __name__ == "__main__":

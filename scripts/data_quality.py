@@ -12,7 +12,6 @@ data/datapackage.json (fields with ``"x-references": {"resource": "sources", ...
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import re
@@ -20,7 +19,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from project import DATA
+from project import DATA, write_check_parser, write_or_check
 
 README = DATA / "README.md"
 START, END = "<!-- quality:start -->", "<!-- quality:end -->"
@@ -156,22 +155,11 @@ def render(text: str, package: dict, data: Path = DATA) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true")
-    mode.add_argument("--check", action="store_true")
-    args = parser.parse_args(argv)
+    args = write_check_parser(__doc__).parse_args(argv)
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    current = README.read_text(encoding="utf-8")
-    wanted = render(current, package)
-    if args.write:
-        README.write_text(wanted, encoding="utf-8")
-        return 0
-    if wanted != current:
-        print("data/README.md's data-quality table is out of date: run "
-              "`python scripts/data_quality.py --write`", file=sys.stderr)  # fmt: skip
-        return 1
-    return 0
+    wanted = render(README.read_text(encoding="utf-8"), package)
+    what = "data/README.md's data-quality table"
+    return write_or_check(README, wanted, write=args.write, what=what, command="make dictionary")
 
 
 if __name__ == "__main__":

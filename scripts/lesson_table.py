@@ -10,12 +10,11 @@ names the GitHub repository the Binder links open.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from urllib.parse import quote
 
-from project import ROOT, lessons
+from project import ROOT, lessons, write_check_parser, write_or_check
 
 README = ROOT / "README.md"
 DEFAULT_REPO = "back-to-the-past/back-to-the-past"
@@ -64,21 +63,12 @@ def render(text: str, repo: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true")
-    mode.add_argument("--check", action="store_true")
+    parser = write_check_parser(__doc__)
     parser.add_argument("--repo", default=DEFAULT_REPO)
     args = parser.parse_args(argv)
-    current = README.read_text(encoding="utf-8")
-    wanted = render(current, args.repo)
-    if args.write:
-        README.write_text(wanted, encoding="utf-8")
-        return 0
-    if wanted != current:
-        print("README.md's lesson table is out of date: run `make readme`", file=sys.stderr)
-        return 1
-    return 0
+    wanted = render(README.read_text(encoding="utf-8"), args.repo)
+    return write_or_check(README, wanted, write=args.write, what="README.md's lesson table",
+                          command="make readme")  # fmt: skip
 
 
 if __name__ == "__main__":

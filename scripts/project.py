@@ -7,7 +7,9 @@ the same lessons, minutes and objectives.
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -61,3 +63,23 @@ def lessons() -> tuple[Lesson, ...]:
 def assignment_paths() -> list[Path]:
     """The assignments' master notebooks, in order."""
     return sorted(ASSIGNMENTS.glob("*.ipynb"))
+
+
+def write_check_parser(doc: str) -> argparse.ArgumentParser:
+    """A parser for a script that regenerates a block of a file: ``--write`` or ``--check``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--write", action="store_true", help="rewrite the generated block")
+    mode.add_argument("--check", action="store_true", help="fail if the block is out of date")
+    return parser
+
+
+def write_or_check(path: Path, wanted: str, *, write: bool, what: str, command: str) -> int:
+    """Write ``wanted`` to ``path``, or check that it is already there; return the exit status."""
+    if write:
+        path.write_text(wanted, encoding="utf-8")
+        return 0
+    if path.read_text(encoding="utf-8") != wanted:
+        print(f"{what} is out of date: run `{command}`", file=sys.stderr)
+        return 1
+    return 0
