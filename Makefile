@@ -122,7 +122,7 @@ grade: $(VENV)/.runtime
 guide: $(VENV)/.runtime
 	$(BIN)/python scripts/objectives_map.py --write
 
-## make bench: lesson run times against their imports-only floor, import time, sizes
+## make bench: lesson run times against their floor, widget response (p50/p95/max), import time, sizes
 bench: $(VENV)/.dev
 	$(BIN)/python scripts/bench.py
 

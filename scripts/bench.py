@@ -27,6 +27,7 @@ import time
 from datetime import datetime
 
 import nbformat
+import bench_widgets
 import project
 from nbclient import NotebookClient
 
@@ -174,6 +175,9 @@ def main() -> int:
         f"\nimport pandas + matplotlib: {stack:.3f} s; with helpers: {ours:.3f} s; "
         f"helpers adds {extra:.3f} s (target <= {IMPORT_TARGET} s)"
     )
+    print("\nwidgets, in a kernel: every control of every widget (target: p95 <= 100 ms)")
+    widget_rows = bench_widgets.measure()
+    ok &= bench_widgets.report(widget_rows)
     test_file = ROOT / "bench-results" / "make-test-seconds.txt"
     test_s = float(test_file.read_text()) if test_file.exists() else None
     print(
@@ -195,6 +199,7 @@ def main() -> int:
         json.dumps(
             {
                 "lessons": rows,
+                "widgets": widget_rows,
                 "import_stack_s": stack,
                 "import_helpers_extra_s": extra,
                 "make_test_s": test_s,

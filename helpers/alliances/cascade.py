@@ -204,6 +204,10 @@ def simulate_cascade(
             side[who] = attacker if side.get(whom) == target else target
             via = c.treaty_id if c else ""
             entries.append({"state": who, "step": step, "side": side[who], "via": via})
+        if whom not in side:  # a state that is declared upon is at war too
+            side[whom] = target if side[who] == attacker else attacker
+            entries.append({"state": whom, "step": step, "side": side[whom],
+                            "via": f"declared on by {who}"})  # fmt: skip
 
     declare(0, attacker, target, None, ("", ""))
     frontier = [(attacker, target)]

@@ -45,6 +45,9 @@ def cascade_summary(
             why = "first attack"
         elif row["order"] == 2:
             why = "attacked"
+        elif row["via"].startswith("declared on by "):
+            by = row["via"].rsplit(" ", 1)[-1]
+            why = f"step {row['step']}, war declared on it by {html.escape(names.get(by, by))}"
         else:
             via = html.escape(treaties.get(row["via"], row["via"]))
             why = f"step {row['step']}, via {via}"

@@ -114,6 +114,8 @@ def target_summary(base_year: int, target: float, target_year: int) -> str:
     if base_year not in actual.index:
         return f"No China's-customs figure for {base_year}: choose another base year."
     base = float(actual[base_year])
+    if target_year > base_year and not target > 0:
+        return "Choose a target above zero (US$ bn)."
     try:
         rate = econ.required_growth(base, target, base_year, target_year)
     except ValueError:
@@ -229,7 +231,7 @@ class TargetExplorer(Explorer):
 
     def figure(self, base_year: int, target: float, target_year: int) -> Figure | None:
         """The actual path against the steady path to the target (None when there is none)."""
-        if target_year <= base_year or target < 0:
+        if target_year <= base_year or not target > 0:
             return None
         base = float(self._actual[base_year])
         rate = econ.required_growth(base, target, base_year, target_year)
