@@ -26,8 +26,8 @@ import sys
 import time
 from datetime import datetime
 
-import nbformat
 import bench_widgets
+import nbformat
 import project
 from nbclient import NotebookClient
 
