@@ -28,6 +28,7 @@ SHORT_NAMES = {
     "good_neighbor_2001": "Good-Neighborliness treaty",
     "good_neighbor_2021_extension": "Its five-year extension", "aukus_2021": "AUKUS statement",
     "joint_statement_2022": "Russia-China joint statement",
+    "sino_dprk_1961": "China-North Korea treaty", "sco_2007": "SCO Good-Neighborliness treaty",
 }  # fmt: skip
 #: Short labels of the 1914 treaties for the cascade's arrows.
 TREATY_LABELS = {

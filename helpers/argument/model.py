@@ -260,7 +260,7 @@ def scorecard(claims: pd.DataFrame, hindsight: pd.DataFrame) -> pd.DataFrame:
     >>> from helpers.argument.data import load_hindsight
     >>> card = scorecard(load_claims(), load_hindsight()).set_index("claim_id")
     >>> card.loc["c57", "verdict"], int(card.loc["c57", "supports"])
-    ('borne out so far', 3)
+    ('mixed', 5)
     """
     predictive = claims[claims["claim_type"] == "predictive"]
     rows = []

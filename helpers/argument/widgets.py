@@ -197,7 +197,7 @@ def predictions_explorer(
     >>> for menu in box.controls.values():
     ...     menu.value = "mixed"
     >>> box.compare.click()
-    >>> "You agree with the ledger on 2 of 3" in box.summary.value
+    >>> "You agree with the ledger on 3 of 3" in box.summary.value
     True
     """
     later = load_hindsight() if hindsight is None else hindsight

@@ -95,7 +95,7 @@ def load_china_russia_trade(
 ) -> pd.DataFrame:
     """Load China–Russia goods trade by year, US$ bn (``data/china_russia_trade.csv``).
 
-    Two series: ``china_customs`` (China's General Administration of Customs, 1992–2025) and
+    Two series: ``china_customs`` (China's General Administration of Customs, 1996–2025) and
     ``russia_customs`` (Russia's figures, where reported). Conflicting figures for one year are
     separate rows; one of them is ``preferred``.
 

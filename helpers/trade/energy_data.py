@@ -118,7 +118,7 @@ def load_energy_gas(
     --------
     >>> gas = load_energy_gas()
     >>> sorted(gas[gas["year"] == 2022]["deliveries_bcm"])
-    [15.1, 15.4, 15.5]
+    [15.4, 15.5]
     """
     return finish(load_table(ENERGY_GAS, path), preferred_only)
 
@@ -129,7 +129,7 @@ def load_energy_lng(path: str | Path | None = None) -> pd.DataFrame:
     Examples
     --------
     >>> load_energy_lng()["russia_to_china_mt"].tolist()
-    [6.5, 8.0]
+    [6.5, 8.0, 9.799]
     """
     return load_table(ENERGY_LNG, path)
 

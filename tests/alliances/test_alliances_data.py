@@ -252,7 +252,7 @@ def test_bad_input_names_file_row_and_column(corrupt, name, loader, old, new, ro
 
 def test_unknown_source_id_is_refused(corrupt):
     path = corrupt(
-        "alliances_1914.csv", _replace("firstworldwar_dual_alliance", "nobody_read_this")
+        "alliances_1914.csv", _replace("wikisource_dual_alliance_1879", "nobody_read_this")
     )
     with pytest.raises(DataError, match=r"unknown source_id 'nobody_read_this'"):
         load_alliances_1914(path)

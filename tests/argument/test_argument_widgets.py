@@ -45,7 +45,7 @@ def test_widget_hides_the_ledger_until_compared_then_shows_agreement():
     button.click()
     assert "You agree with the ledger on 2 of 3 predictions" in box.summary.value
     assert "✘ you differ" in box.summary.value
-    assert "the ledger says <i>borne out so far</i>" in box.summary.value
+    assert "the ledger says <i>mixed</i>" in box.summary.value
 
 
 @pytest.mark.parametrize("claim", ["c33", "c57", "c68"])
@@ -71,7 +71,7 @@ def test_compare_again_after_a_change_counts_the_new_verdict():
                              strict=True):  # fmt: skip
         menu.value = verdict
     box.compare.click()
-    box.controls["c57"].value = "borne out so far"
+    box.controls["c57"].value = "mixed"
     box.compare.click()
     assert "3 of 3" in box.summary.value
 

@@ -113,9 +113,9 @@ ROWS = [
     (argument.ex_5_3, 5.19, True, "Correct"),
     (argument.ex_5_3, pd.Series([5.19], index=[2024]), True, "Correct"),
     (argument.ex_5_3, -5.19, False, "wrong sign"),
-    (argument.ex_5_4, 3, True, "Correct"),
-    (argument.ex_5_4, "3", False, "remove the quotes"),
-    (argument.ex_5_4, pd.DataFrame({"claim_id": ["c57"] * 3}), False, "len(...)"),
+    (argument.ex_5_4, 5, True, "Correct"),
+    (argument.ex_5_4, "5", False, "remove the quotes"),
+    (argument.ex_5_4, pd.DataFrame({"claim_id": ["c57"] * 5}), False, "len(...)"),
 ]
 
 
