@@ -13,7 +13,7 @@ SHELL := /bin/bash
 PIP_QUIET := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
 .PHONY: help lab test check outputs nbval bench lint format readme dictionary validate chromium \
-	venv dev clean binder-check release grade guide
+	venv dev clean binder-check release grade sandbox guide
 
 ## make help: list the targets
 help:
@@ -48,7 +48,7 @@ lab: $(VENV)/.runtime
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 ## make test: set up (dev tools and Chromium included) and run every check
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev chromium sandbox
 	REPO=$(REPO) bash scripts/test_all.sh
 
 ## make check: the fast tier (lint, unit, data and doctests; no browser, no root), under 30 s
@@ -112,11 +112,19 @@ format: $(VENV)/.dev
 release: $(VENV)/.runtime
 	$(BIN)/python scripts/release.py
 
-## make grade SUBMISSIONS=DIR ASSIGNMENT=NAME: grade a folder of submissions with otter run
-grade: $(VENV)/.runtime
+## make sandbox: Debian's bubblewrap, the sandbox `make grade` runs student code in (as root: apt-get)
+sandbox:
+	@if command -v bwrap >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then (apt-get update -q && apt-get install -y -q bubblewrap) >/dev/null; \
+	else echo "Grading needs bubblewrap: run 'sudo apt-get install -y bubblewrap'"; exit 1; fi
+
+## make grade SUBMISSIONS=DIR ASSIGNMENT=NAME [OUT=DIR] [JOBS=N]: grade a folder, sandboxed
+# Results go to OUT (default DIR-graded, beside the submissions, so the folder stays untouched).
+grade: $(VENV)/.runtime sandbox
 	@if [ -z "$(SUBMISSIONS)" ] || [ -z "$(ASSIGNMENT)" ]; then \
-		echo "usage: make grade SUBMISSIONS=DIR ASSIGNMENT=01_trade_in_numbers"; exit 2; fi
-	$(BIN)/python scripts/grade.py "$(SUBMISSIONS)" "$(ASSIGNMENT)"
+		echo "usage: make grade SUBMISSIONS=DIR ASSIGNMENT=01_trade_in_numbers [OUT=DIR]"; exit 2; fi
+	$(BIN)/python scripts/grade.py "$(SUBMISSIONS)" "$(ASSIGNMENT)" \
+		--out "$(or $(OUT),$(patsubst %/,%,$(SUBMISSIONS))-graded)" $(if $(JOBS),--jobs $(JOBS),)
 
 ## make guide: regenerate the objectives map in docs/teaching-guide.md
 guide: $(VENV)/.runtime

@@ -1,51 +1,63 @@
-"""Grade a folder of submissions with ``otter run`` (no Docker), each under a timeout.
+"""Grade a folder of submissions: student code sandboxed, hidden tests outside its reach.
 
     python scripts/grade.py SUBMISSIONS ASSIGNMENT [--out DIR] [--timeout 300] [--cell-timeout 60]
+                            [--jobs N]
     make grade SUBMISSIONS=DIR ASSIGNMENT=01_trade_in_numbers
 
-A submission is a student's ``.ipynb`` or the zip the notebook's export cell writes; every one found
-under ``SUBMISSIONS`` is graded in a throw-away folder of its own with the autograder zip from
-``assignments/release/ASSIGNMENT/autograder/`` (build it with ``make release``).
+Every file found under ``SUBMISSIONS`` gets a row. A notebook (``.ipynb``, or the one inside a
+submitted zip, size-checked before it is unpacked) is copied, under its real name, into a
+throw-away folder and run cell by cell inside a bubblewrap sandbox (see scripts/grading/sandbox.py:
+no network, read-only runtime, ``helpers/`` and ``data/``, nothing else of the repository, no other
+submission, CPU/memory/process/file-size limits, a wall-clock limit that kills its whole process
+tree). After each cell the sandbox exports the values of the names the tests read, with a strict
+serializer. A separate process, which never runs student code, rebuilds those values and runs the
+autograder's tests (public and hidden) on them. A crash, ``os._exit``, a killed kernel or the
+wall-clock limit therefore costs only what had not run yet; a cell that runs over
+``--cell-timeout`` is stopped and the rest still runs.
 
-Writes, in ``--out`` (default ``SUBMISSIONS/graded``):
+Writes, in ``--out`` (default ``SUBMISSIONS/graded``, which is never given to a submission; give
+a folder outside SUBMISSIONS to leave it untouched), after each submission:
 
-- ``grades.csv``: one row per submission: ``student`` (the file, relative to SUBMISSIONS), the
-  points of each autograded question, ``total``, ``max_total``, an empty column for each
-  free-response question (grade those with the rubrics in docs/teaching-guide.md) and ``status``;
-- ``feedback/<student>.md``: per question the points and, for each failed check, its message
-  (what to look at). It never contains test code: hidden tests stay hidden.
+- ``grades.csv``: one row per file: ``student`` (the file, relative to SUBMISSIONS), the points of
+  each autograded question, ``total``, ``max_total``, an empty column for each free-response
+  question and ``status``: ``ok``; ``exit``, ``timeout``, ``crashed`` or ``too_much_output`` (graded
+  from what ran; the status says what happened); or, with 0 points, ``not_a_notebook``,
+  ``corrupt``, ``too_large``, ``no_notebook``, ``two_notebooks``, ``symlink``, ``error``;
+- ``feedback/<student>.md`` (a short hash is added when two names would collide): per question the
+  points and, for each failed check, the message written in the test. Nothing the submission
+  printed or computed is copied into it.
 
-Student code runs unsandboxed (as with any ``otter run``): grade on a machine or account you can
-throw away. A submission that runs longer than ``--timeout`` is re-run with every cell limited to
-``--cell-timeout`` seconds; cells that still hang are replaced by a cell that raises, so that only
-the questions depending on them lose points. One bad submission never stops the batch.
+Needs Linux with bubblewrap (``make sandbox``; root to install it). Without it grading stops with
+an error: student code is never run unsandboxed.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
+import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import zipfile
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 import nbformat
 import project
 import yaml
+from grading import intake, sandbox
 
 ROOT = project.ROOT
 RELEASE = ROOT / "assignments" / "release"
 SOURCE = ROOT / "assignments" / "source"
-OTTER = Path(sys.executable).with_name("otter")
-STOPPED = (
-    'raise RuntimeError("The grader stopped this cell: it ran for more than {s} seconds '
-    '(an endless loop?)")'
-)
+PYTHON = sys.executable
+EVALUATE = Path(__file__).resolve().parent / "grading" / "evaluate.py"
 
 
 # --- the assignment ---------------------------------------------------------------------------
@@ -103,70 +115,48 @@ def hidden_code(zip_path: Path) -> list[str]:
     return lines
 
 
-# --- one submission -----------------------------------------------------------------------------
-def notebook_of(submission: Path, workdir: Path) -> Path:
-    """Copy the submitted notebook (or the one inside a submitted zip) into ``workdir``."""
-    target = workdir / "submission.ipynb"
-    if submission.suffix == ".zip":
-        with zipfile.ZipFile(submission) as zf:
-            names = [n for n in zf.namelist() if n.endswith(".ipynb") and "/." not in n]
-            if not names:
-                raise ValueError("the zip holds no notebook")
-            target.write_bytes(zf.read(sorted(names, key=len)[0]))
-    else:
-        shutil.copy2(submission, target)
-    nbformat.read(target, as_version=4)  # raises on a file that is not a notebook
-    return target
+# --- the tests, outside the sandbox -----------------------------------------------------------
+def question_tests(zip_path: Path) -> list[dict]:
+    """Each autograded question's name, points and case code, in question order."""
+    found = []
+    with zipfile.ZipFile(zip_path) as zf:
+        for name in sorted(zf.namelist()):
+            if name.startswith("tests/") and name.endswith(".py"):
+                space: dict = {}
+                exec(zf.read(name).decode("utf-8"), space)  # our own release, not student code
+                spec = space["test"]
+                cases = [c["code"] for suite in spec["suites"] for c in suite["cases"]]
+                found.append(
+                    {"name": spec["name"], "points": float(spec["points"]), "cases": cases}
+                )
+    return found
 
 
-def otter_run(notebook: Path, zip_path: Path, timeout: int) -> dict | None:
-    """``otter run`` under ``timeout``; the parsed results.json, or None if it timed out."""
-    out = notebook.parent / "results"
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir()
-    argv = ["timeout", "-k", "10", str(timeout), str(OTTER), "run", "--no-logo"]
-    argv += ["-a", str(zip_path), "-o", str(out), str(notebook)]
-    proc = subprocess.run(argv, cwd=notebook.parent, capture_output=True, text=True)
-    if proc.returncode in (124, 137):
-        return None
-    results = out / "results.json"
-    if not results.exists():
-        tail = (proc.stdout + proc.stderr).strip().splitlines()[-1:] or ["no output"]
-        raise RuntimeError(f"otter run failed: {tail[0][:200]}")
-    return json.loads(results.read_text(encoding="utf-8"))
+def needed_names(tests: list[dict]) -> list[str]:
+    """The names the tests read from the student's namespace (not builtins, not test imports)."""
+    import ast
+    import builtins
+    import doctest
 
-
-def stop_hanging_cells(notebook: Path, cell_timeout: int) -> int:
-    """Run the notebook, interrupting cells that exceed ``cell_timeout``; replace those cells.
-
-    Returns how many cells were replaced by a cell that raises.
-    """
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(notebook, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=cell_timeout,
-        kernel_name="python3",
-        allow_errors=True,
-        interrupt_on_timeout=True,
-        error_on_timeout={"ename": "TimeoutError", "evalue": "stopped", "traceback": []},
-        resources={"metadata": {"path": str(notebook.parent)}},
-    )
-    try:
-        client.execute()
-    except Exception:  # a dead kernel: keep what was marked so far
-        pass
-    stopped = 0
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        if any(out.get("ename") == "KeyboardInterrupt" for out in cell.outputs):
-            cell.source = STOPPED.format(s=cell_timeout)
-            stopped += 1
-        cell.outputs, cell.execution_count = [], None
-    nbformat.write(nb, notebook)
-    return stopped
+    names: dict[str, None] = {}
+    for test in tests:
+        for code in test["cases"]:
+            parser = doctest.DocTestParser()
+            source = "".join(e.source for e in parser.parse(code) if isinstance(e, doctest.Example))
+            tree = ast.parse(source)
+            bound = set()
+            for node in ast.walk(tree):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    bound |= {(a.asname or a.name).split(".")[0] for a in node.names}
+                elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    bound.add(node.id)
+                elif isinstance(node, ast.comprehension):
+                    bound |= {n.id for n in ast.walk(node.target) if isinstance(n, ast.Name)}
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                    if node.id not in bound and not hasattr(builtins, node.id):
+                        names[node.id] = None
+    return list(names)
 
 
 CASE = re.compile(r"^\s*(\S+) - (\d+) result:\s*$")
@@ -192,37 +182,84 @@ def failed_messages(output: str) -> list[str]:
     return messages
 
 
-def grade_one(
-    submission: Path, zip_path: Path, qs: list[dict], timeout: int, cell_timeout: int
-) -> tuple[dict, str, dict[str, list[str]]]:
-    """Grade one submission: (scores by question, status, failed-check messages by question)."""
-    auto = [q for q in qs if not q["manual"]]
-    zeros = {q["name"]: 0.0 for q in auto}
+# --- one submission -----------------------------------------------------------------------------
+def run_status(run: sandbox.Run, cell_timeout: int, timeout: int) -> str:
+    """What happened in the sandbox, in one line (the first word is the status keyword)."""
+    starts = [r["start"] for r in run.records if type(r.get("start")) is int]
+    done = next((r for r in run.records if "done" in r), None)
+    where = f"cell {starts[-1] + 1}" if starts else "its first cell"
+    if run.too_much_output:
+        return f"too_much_output: stopped in {where}; graded on what ran before"
+    if run.timed_out:
+        return f"timeout: still running after {timeout} s, stopped in {where}; graded on what ran"
+    if done is None:
+        return f"crashed: the run died in {where} (os._exit, a kill, a crash); graded on what ran"
+    stopped = done.get("stopped") if type(done.get("stopped")) is list else []
+    exits = done.get("exits") if type(done.get("exits")) is list else []
+    if stopped:
+        return f"timeout: {len(stopped)} cell(s) stopped after {cell_timeout} s"
+    if exits:
+        cells = ", ".join(str(int(c) + 1) for c in exits if type(c) is int)
+        return f"exit: exit() in cell {cells} was ignored; every cell ran"
+    return "ok"
+
+
+def latest_values(run: sandbox.Run) -> dict:
+    found: dict = {}
+    for record in run.records:
+        if type(record.get("values")) is dict:
+            found.update(record["values"])
+    return {k: v for k, v in found.items() if v != {"t": "deleted"}}
+
+
+def evaluate(values: dict, tests: list[dict]) -> dict:
+    """Run the tests on the values in a separate process (never student code); its results."""
+    request = json.dumps({"values": values, "tests": tests})
+    proc = subprocess.run(
+        [PYTHON, "-I", str(EVALUATE)],
+        input=request,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"the evaluator failed ({proc.returncode})")
+    return json.loads(proc.stdout)["results"]
+
+
+def grade_one(path: Path, assignment: str, tests: list[dict], names: list[str], timeout: int,
+              cell_timeout: int) -> tuple[dict, str, dict[str, list[str]]]:  # fmt: skip
+    """Grade one file: (scores by question, status, failed-check messages by question)."""
+    zeros = {t["name"]: 0.0 for t in tests}
+    if path.is_symlink():
+        return zeros, "symlink: a link, not a file; not graded", {}
+    try:
+        problem, nb_name, data = intake.notebook_of(path, assignment)
+    except OSError as exc:
+        return zeros, f"error: could not read the file ({type(exc).__name__})", {}
+    if problem:
+        return zeros, problem, {}
     with tempfile.TemporaryDirectory(prefix="grade-") as tmp:
-        try:
-            notebook = notebook_of(submission, Path(tmp))
-            results = otter_run(notebook, zip_path, timeout)
-            status = "ok"
-            if results is None:
-                stopped = stop_hanging_cells(notebook, cell_timeout)
-                results = otter_run(notebook, zip_path, timeout)
-                status = f"timeout: {stopped} cell(s) stopped after {cell_timeout} s"
-                if results is None:
-                    return zeros, f"timeout: still running after {timeout} s", {}
-        except Exception as exc:  # one bad file must not stop the batch
-            return zeros, f"error: {exc}".replace("\n", " ")[:300], {}
+        work = Path(tmp) / "work"
+        work.mkdir()
+        (work / nb_name).write_bytes(data)
+        run = sandbox.run(work, nb_name, names, timeout, cell_timeout)
+    status = run_status(run, cell_timeout, timeout)
+    try:
+        results = evaluate(latest_values(run), tests)
+    except Exception as exc:  # noqa: BLE001
+        return zeros, f"error: grading failed ({exc})"[:300], {}
     scores, messages = dict(zeros), {}
-    for test in results.get("tests", []):
-        name = test.get("name")
-        if name in scores:
-            scores[name] = round(float(test.get("score") or 0), 2)
-            messages[name] = failed_messages(test.get("output", ""))
+    for test in tests:
+        got = results.get(test["name"], {})
+        scores[test["name"]] = min(float(got.get("score", 0.0)), test["points"])
+        messages[test["name"]] = [m for m in got.get("messages", []) if type(m) is str]
     return scores, status, messages
 
 
 # --- the batch ------------------------------------------------------------------------------------
 def feedback_text(student: str, assignment: str, qs, scores, status, messages, secret) -> str:
-    """One student's feedback as Markdown, with any line of test code removed."""
+    """One student's feedback as Markdown, from the tests' messages only."""
     total = round(sum(scores.values()), 2)
     possible = sum(q["points"] for q in qs if not q["manual"])
     lines = [f"# Feedback: {assignment}", "", f"Submission: `{student}`", ""]
@@ -235,7 +272,7 @@ def feedback_text(student: str, assignment: str, qs, scores, status, messages, s
                 f"- **{q['name']}** (written answer, {q['points']:g} points): graded by hand."
             )
             continue
-        lines.append(f"- **{q['name']}**: {scores[q['name']]:g} / {q['points']:g}")
+        lines.append(f"- **{q['name']}**: {scores.get(q['name'], 0):g} / {q['points']:g}")
         for message in dict.fromkeys(messages.get(q["name"], [])):
             lines.append(f"  - {message}")
     text = "\n".join(lines) + "\n"
@@ -248,26 +285,72 @@ def safe_name(student: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", student)
 
 
+def feedback_names(students: list[str]) -> dict[str, str]:
+    """A feedback file name per student, unique even when two names map to the same one."""
+    plain = {s: safe_name(s) for s in students}
+    counts: dict[str, int] = {}
+    for name in plain.values():
+        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+    out = {}
+    for s, name in plain.items():
+        if counts[name.casefold()] > 1 or name.casefold() in ("grades.csv",):
+            name = f"{name}-{hashlib.sha256(s.encode()).hexdigest()[:8]}"
+        out[s] = f"{name}.md"
+    return out
+
+
+def write_safely(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` atomically; if something that is not a file is planted there
+    (a directory, a link), write next to it under a new name instead. Returns the path used."""
+    target = path
+    for n in range(1, 100):
+        if not (target.is_symlink() or (target.exists() and not target.is_file())):
+            break
+        target = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    os.replace(tmp, target)
+    return target
+
+
+def submission_files(folder: Path, out: Path) -> list[Path]:
+    """Every file under ``folder`` but the output folder and notebook checkpoints."""
+    out = out.resolve()
+    found = []
+    for p in sorted(folder.rglob("*")):
+        if p.resolve() == out or out in p.resolve().parents or out in p.parents:
+            continue
+        if ".ipynb_checkpoints" in p.parts or (p.is_dir() and not p.is_symlink()):
+            continue
+        found.append(p)
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("submissions", type=Path, help="folder of .ipynb or .zip submissions")
     parser.add_argument("assignment", help="assignment name, e.g. 01_trade_in_numbers")
     parser.add_argument("--out", type=Path, help="output folder (default SUBMISSIONS/graded)")
-    parser.add_argument("--timeout", type=int, default=300, help="seconds per submission")
-    parser.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell on re-run")
+    parser.add_argument(
+        "--timeout", type=int, default=300, help="wall-clock seconds per submission"
+    )
+    parser.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="submissions at once")
     args = parser.parse_args(argv)
     zip_path = autograder_zip(args.assignment)
+    try:
+        sandbox.bwrap_path()
+    except sandbox.SandboxUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     qs = questions(args.assignment)
+    tests = question_tests(zip_path)
+    names = needed_names(tests)
     out = args.out or args.submissions / "graded"
-    files = sorted(
-        p
-        for p in args.submissions.rglob("*")
-        if p.suffix in (".ipynb", ".zip")
-        and out not in p.parents
-        and ".ipynb_checkpoints" not in p.parts
-    )
+    files = submission_files(args.submissions, out)
     if not files:
-        print(f"no .ipynb or .zip submissions in {args.submissions}", file=sys.stderr)
+        print(f"no submissions in {args.submissions}", file=sys.stderr)
         return 1
     (out / "feedback").mkdir(parents=True, exist_ok=True)
     secret = hidden_code(zip_path)
@@ -275,25 +358,56 @@ def main(argv: list[str] | None = None) -> int:
     header = ["student", *[q["name"] for q in auto], "total", "max_total"]
     header += [f"{q['name']} (manual, {q['points']:g})" for q in qs if q["manual"]] + ["status"]
     possible = sum(q["points"] for q in auto)
-    rows = []
-    for path in files:
-        student = str(path.relative_to(args.submissions))
-        scores, status, messages = grade_one(path, zip_path, qs, args.timeout, args.cell_timeout)
+    students = {p: str(p.relative_to(args.submissions)) for p in files}
+    fb_names = feedback_names(list(students.values()))
+    rows: dict[str, list[str]] = {}
+    lock = threading.Lock()
+    start = time.monotonic()
+    csv_path = [out / "grades.csv"]
+
+    def finish(path: Path, scores, status, messages) -> None:
+        student = students[path]
         total = round(sum(scores.values()), 2)
-        rows.append(
-            [student, *[f"{scores[q['name']]:g}" for q in auto], f"{total:g}", f"{possible:g}"]
-            + [""] * (len(header) - len(auto) - 4)
-            + [status]
-        )
+        row = [student, *[f"{scores.get(q['name'], 0):g}" for q in auto], f"{total:g}"]
+        row += [f"{possible:g}"] + [""] * (len(header) - len(auto) - 4) + [status]
         text = feedback_text(student, args.assignment, qs, scores, status, messages, secret)
-        (out / "feedback" / f"{safe_name(student)}.md").write_text(text, encoding="utf-8")
-        print(f"{total:g}/{possible:g}  {student}  ({status})")
-    with open(out / "grades.csv", "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows(rows)
-    print(f"wrote {out / 'grades.csv'} and {len(rows)} feedback files in {out / 'feedback'}")
+        with lock:
+            rows[student] = row
+            write_safely(out / "feedback" / fb_names[student], text)
+            buf = _csv_text(header, [rows[s] for s in sorted(rows)])
+            csv_path[0] = write_safely(out / "grades.csv", buf)
+            done = len(rows)
+            bar = "#" * (20 * done // len(files))
+            print(f"[{bar:<20}] {done}/{len(files)}  {total:g}/{possible:g}  {student}  ({status})",
+                  flush=True)  # fmt: skip
+
+    def job(path: Path):
+        try:
+            return grade_one(path, args.assignment, tests, names, args.timeout, args.cell_timeout)
+        except Exception as exc:  # noqa: BLE001  one bad file never stops the batch
+            zeros = {t["name"]: 0.0 for t in tests}
+            return zeros, f"error: {type(exc).__name__}: {exc}".replace("\n", " ")[:300], {}
+
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futures = {pool.submit(job, p): p for p in files}
+        for future in as_completed(futures):
+            finish(futures[future], *future.result())
+    seconds = time.monotonic() - start
+    print(
+        f"wrote {csv_path[0]} and {len(rows)} feedback files in {out / 'feedback'} "
+        f"({seconds:.1f} s, {seconds / len(files):.1f} s per submission with {args.jobs} jobs)"
+    )
     return 0
+
+
+def _csv_text(header: list[str], rows: list[list[str]]) -> str:
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
 
 
 if __name__ == "__main__":
