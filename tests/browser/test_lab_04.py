@@ -9,7 +9,7 @@ def test_cascade_widget_reacts_to_commitments_and_the_first_attack(lab, page):
     cascade = nb.locator(".btp-cascade-explorer")
     summary = cascade.locator(".btp-summary")
     expect(summary).to_contain_text("3. Russia (step 1, via Russia")
-    expect(summary).to_contain_text("6. France (step 3, via Franco-Russian Military Convention)")
+    expect(summary).to_contain_text("5. France (step 3, via Franco-Russian Military Convention)")
     # it starts from Figure 4.2, so it names that figure instead of drawing it again
     expect(cascade.locator(".btp-chart-note", has_text="drawn in Figure 4.2 above")).to_be_visible()
     expect(cascade.locator(".btp-chart")).to_be_hidden()

@@ -39,11 +39,11 @@ def test_scorecard_hides_then_compares_the_students_verdicts(lab, page):
     expect(result).to_contain_text("You agree with the ledger on 2 of 3 predictions")
     differ = result.locator(".btp-verdict[data-claim='c57']")
     expect(differ).to_contain_text("✘ you differ")
-    expect(differ).to_contain_text("the ledger says borne out so far")
+    expect(differ).to_contain_text("the ledger says mixed")
 
     # change the verdict with the keyboard and compare again
     menus.nth(1).focus()
-    menus.nth(1).select_option("borne out so far")
+    menus.nth(1).select_option("mixed")
     expect(result).to_contain_text("then compare")  # a changed verdict needs a new comparison
     card.locator("button", has_text="Compare with the ledger").press("Enter")
     expect(result).to_contain_text(re.compile(r"on 3 of 3 predictions"))
