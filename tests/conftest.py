@@ -68,8 +68,10 @@ def pytest_collection_modifyitems(config, items):
         path = Path(str(item.fspath)).resolve()
         top = path.relative_to(ROOT).parts[0]
         where = path.relative_to(ROOT / "tests").parts[0] if top == "tests" else top
-        if where == "browser":
+        if where in ("browser", "site", "hub"):  # a real browser or real servers: not unit
             item.add_marker(pytest.mark.browser)
+            if where == "hub":
+                item.add_marker(pytest.mark.slow)
         elif where in ("notebooks", "assignments"):
             item.add_marker(pytest.mark.notebooks)
             if where == "assignments":
