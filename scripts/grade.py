@@ -1,28 +1,36 @@
 """Grade a folder of submissions: student code sandboxed, hidden tests outside its reach.
 
     python scripts/grade.py SUBMISSIONS ASSIGNMENT [--out DIR] [--timeout 300] [--cell-timeout 60]
-                            [--jobs N]
-    make grade SUBMISSIONS=DIR ASSIGNMENT=01_trade_in_numbers
+                            [--jobs N] [--timings FILE]
+    make grade SUBMISSIONS=DIR ASSIGNMENT=01_trade_in_numbers [JOBS=N]
 
 Every file found under ``SUBMISSIONS`` gets a row. A notebook (``.ipynb``, or the one inside a
-submitted zip, size-checked before it is unpacked) is copied, under its real name, into a
-throw-away folder and run cell by cell inside a bubblewrap sandbox (see scripts/grading/sandbox.py:
-no network, read-only runtime, ``helpers/`` and ``data/``, nothing else of the repository, no other
-submission, CPU/memory/process/file-size limits, a wall-clock limit that kills its whole process
-tree). After each cell the sandbox exports the values of the names the tests read, with a strict
-serializer. A separate process, which never runs student code, rebuilds those values and runs the
-autograder's tests (public and hidden) on them. A crash, ``os._exit``, a killed kernel or the
-wall-clock limit therefore costs only what had not run yet; a cell that runs over
-``--cell-timeout`` is stopped and the rest still runs.
+submitted zip, size-checked before it is unpacked) is identified by its content (question
+names, checks, code and text: scripts/grading/match.py; a zip of several notebooks gives the
+one that is this assignment's), copied under its real name into a throw-away folder and run cell
+by cell inside a bubblewrap sandbox (see scripts/grading/sandbox.py: no network, read-only
+runtime, ``helpers/`` and ``data/``, nothing else of the repository, no other submission,
+CPU/memory/process/file-size limits, a wall-clock limit that kills its whole process tree).
+After each cell the sandbox exports the values of the names the tests read, with a strict
+serializer. A separate process, which never runs student code (one per job, kept for the batch),
+rebuilds those values and runs the autograder's tests (public and hidden) on them.
+
+A cell that runs over ``--cell-timeout`` is stopped and the rest still runs. A run that dies (a
+crash, ``os._exit``, a killed kernel, a cell that cannot be stopped, the wall-clock limit, a
+flood of output) is run again in a fresh sandbox without the cell it died in (at most
+``MAX_RUNS`` runs): it costs only the questions that need that cell. Up to ``--jobs`` (default:
+the number of cores) submissions are graded at once, with a progress bar on stderr.
 
 Writes, in ``--out`` (default ``SUBMISSIONS/graded``, which is never given to a submission; give
 a folder outside SUBMISSIONS to leave it untouched), after each submission:
 
 - ``grades.csv``: one row per file: ``student`` (the file, relative to SUBMISSIONS), the points of
-  each autograded question, ``total``, ``max_total``, an empty column for each free-response
-  question and ``status``: ``ok``; ``exit``, ``timeout``, ``crashed`` or ``too_much_output`` (graded
-  from what ran; the status says what happened); or, with 0 points, ``not_a_notebook``,
-  ``corrupt``, ``too_large``, ``no_notebook``, ``two_notebooks``, ``symlink``, ``error``;
+  each autograded question (capped at its points), ``total``, ``max_total``, an empty column for
+  each free-response question and ``status``: ``ok`` (``ok: graded X of the N notebooks in the
+  zip ...`` for a zip); ``exit``, ``timeout``, ``crashed`` or ``too_much_output`` (graded from
+  the runs, the status says what happened and which cell was left out); or, with 0 points,
+  ``not_a_notebook``, ``corrupt: ...`` (what is wrong), ``too_large``, ``no_notebook``,
+  ``two_notebooks: ...``, ``wrong_assignment: ...``, ``symlink``, ``error``;
 - ``feedback/<student>.md`` (a short hash is added when two names would collide): per question the
   points and, for each failed check, the message written in the test. Nothing the submission
   printed or computed is copied into it.
@@ -51,7 +59,7 @@ from pathlib import Path
 import nbformat
 import project
 import yaml
-from grading import intake, sandbox
+from grading import intake, match, sandbox
 
 ROOT = project.ROOT
 RELEASE = ROOT / "assignments" / "release"
@@ -183,37 +191,127 @@ def failed_messages(output: str) -> list[str]:
 
 
 # --- one submission -----------------------------------------------------------------------------
-def run_status(run: sandbox.Run, cell_timeout: int, timeout: int) -> str:
-    """What happened in the sandbox, in one line (the first word is the status keyword)."""
-    starts = [r["start"] for r in run.records if type(r.get("start")) is int]
-    done = next((r for r in run.records if "done" in r), None)
-    where = f"cell {starts[-1] + 1}" if starts else "its first cell"
+#: Runs per submission at most: the first, and re-runs each without one more cell a run died in.
+MAX_RUNS = 3
+
+
+def _cell(i: int) -> str:
+    return f"code cell {i + 1}"
+
+
+def ending(run: sandbox.Run, cell_timeout: int, timeout: int) -> str | None:
+    """How a run that did not finish ended, in words (the first word is the status keyword)."""
+    where = _cell(run.last_started) if run.last_started is not None else "its first cell"
     if run.too_much_output:
-        return f"too_much_output: stopped in {where}; graded on what ran before"
+        return f"too_much_output: flooded the grader in {where}"
+    if run.stuck is not None:
+        return f"timeout: {_cell(run.stuck)} did not stop after {cell_timeout} s and was killed"
     if run.timed_out:
-        return f"timeout: still running after {timeout} s, stopped in {where}; graded on what ran"
-    if done is None:
-        return f"crashed: the run died in {where} (os._exit, a kill, a crash); graded on what ran"
-    stopped = done.get("stopped") if type(done.get("stopped")) is list else []
-    exits = done.get("exits") if type(done.get("exits")) is list else []
-    if stopped:
-        return f"timeout: {len(stopped)} cell(s) stopped after {cell_timeout} s"
-    if exits:
-        cells = ", ".join(str(int(c) + 1) for c in exits if type(c) is int)
-        return f"exit: exit() in cell {cells} was ignored; every cell ran"
+        return f"timeout: still running after {timeout} s, stopped in {where}"
+    if not run.finished:
+        return f"crashed: the run died in {where} (os._exit, a kill, a crash)"
+    return None
+
+
+def run_status(runs: list[sandbox.Run], cell_timeout: int, timeout: int) -> str:
+    """What happened in the sandbox, in one line (the first word is the status keyword).
+
+    ``runs``: the first run and its re-runs (each without the cells the earlier ones died in)."""
+    endings = [e for e in (ending(r, cell_timeout, timeout) for r in runs) if e]
+    last = runs[-1]
+    done = next((r for r in last.records if "done" in r), None)
+    notes = []
+    if endings:
+        skipped = sorted({r.last_started for r in runs[:-1] if r.last_started is not None})
+        cells = ", ".join(_cell(i) for i in skipped)
+        if last.finished and skipped:
+            notes.append(f"graded on a re-run without {cells}")
+        elif skipped:
+            notes.append(f"a re-run without {cells} did not finish either; graded on what ran")
+        else:
+            notes.append("graded on what ran")
+    if done is not None:
+        stopped = done.get("stopped") if type(done.get("stopped")) is list else []
+        exits = done.get("exits") if type(done.get("exits")) is list else []
+        if stopped:
+            notes.append(f"{len(stopped)} cell(s) stopped after {cell_timeout} s")
+        if exits:
+            cells = ", ".join(str(int(c) + 1) for c in exits if type(c) is int)
+            notes.append(f"exit() in code cell {cells} was ignored; every cell ran")
+    if endings:
+        # the first ending names the status; later runs' endings follow in brackets
+        head = endings[0] + (f" (then {'; '.join(endings[1:])})" if endings[1:] else "")
+        return f"{head}; {'; '.join(notes)}"
+    if done is not None and notes:
+        kind = "timeout" if notes[0].endswith(f"after {cell_timeout} s") else "exit"
+        return f"{kind}: {'; '.join(notes)}"
     return "ok"
 
 
-def latest_values(run: sandbox.Run) -> dict:
+def latest_values(runs: list[sandbox.Run] | sandbox.Run) -> dict:
+    """The last exported value of each name: a later run's values replace an earlier run's."""
     found: dict = {}
-    for record in run.records:
-        if type(record.get("values")) is dict:
-            found.update(record["values"])
+    for run in runs if isinstance(runs, list) else [runs]:
+        mine: dict = {}
+        for record in run.records:
+            if type(record.get("values")) is dict:
+                mine.update(record["values"])
+        found.update(mine)
     return {k: v for k, v in found.items() if v != {"t": "deleted"}}
 
 
+class Evaluator:
+    """One evaluator process (scripts/grading/evaluate.py --serve) kept for a whole batch: it
+    imports numpy, pandas and matplotlib once. It never runs student code; one that fails or
+    takes over ``timeout`` s on a request is killed and started afresh for the next."""
+
+    def __init__(self, timeout: int = 300):
+        self.timeout = timeout
+        self.proc: subprocess.Popen | None = None
+
+    def _start(self) -> None:
+        self.proc = subprocess.Popen(
+            [PYTHON, "-I", str(EVALUATE), "--serve"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            text=True, bufsize=1,
+        )  # fmt: skip
+        if json.loads(self._line()).get("ready") is not True:
+            raise RuntimeError("the evaluator did not start")
+
+    def _line(self) -> str:
+        import select
+
+        ready, _, _ = select.select([self.proc.stdout], [], [], self.timeout)
+        if not ready:
+            raise TimeoutError(f"no answer in {self.timeout} s")
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the evaluator ended ({self.proc.poll()})")
+        return line
+
+    def __call__(self, values: dict, tests: list[dict]) -> dict:
+        if self.proc is None or self.proc.poll() is not None:
+            self._start()
+        try:
+            self.proc.stdin.write(json.dumps({"values": values, "tests": tests}) + "\n")
+            self.proc.stdin.flush()
+            answer = json.loads(self._line())
+        except Exception:
+            self.close()
+            raise
+        if "results" not in answer:
+            raise RuntimeError(f"the evaluator failed ({answer.get('error', '?')})")
+        return answer["results"]
+
+    def close(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+
+
 def evaluate(values: dict, tests: list[dict]) -> dict:
-    """Run the tests on the values in a separate process (never student code); its results."""
+    """Run the tests on the values in a fresh separate process (never student code)."""
     request = json.dumps({"values": values, "tests": tests})
     proc = subprocess.run(
         [PYTHON, "-I", str(EVALUATE)],
@@ -228,27 +326,47 @@ def evaluate(values: dict, tests: list[dict]) -> dict:
 
 
 def grade_one(path: Path, assignment: str, tests: list[dict], names: list[str], timeout: int,
-              cell_timeout: int) -> tuple[dict, str, dict[str, list[str]]]:  # fmt: skip
-    """Grade one file: (scores by question, status, failed-check messages by question)."""
+              cell_timeout: int, profiles=None, fonts: Path | None = None, evaluator=None,
+              timings: dict | None = None) -> tuple[dict, str, dict[str, list[str]]]:  # fmt: skip
+    """Grade one file: (scores by question, status, failed-check messages by question).
+
+    A run that dies (a crash, ``os._exit``, a killed kernel, a hang, a flood) is run again in a
+    fresh sandbox without the cell it died in, up to ``MAX_RUNS`` runs, so it costs only the
+    questions that need that cell. ``timings`` (optional) gets the seconds of each stage."""
     zeros = {t["name"]: 0.0 for t in tests}
     if path.is_symlink():
         return zeros, "symlink: a link, not a file; not graded", {}
     try:
-        problem, nb_name, data = intake.notebook_of(path, assignment)
+        problem, nb_name, data, note = intake.notebook_of(path, assignment, profiles)
     except OSError as exc:
         return zeros, f"error: could not read the file ({type(exc).__name__})", {}
     if problem:
         return zeros, problem, {}
+    runs: list[sandbox.Run] = []
     with tempfile.TemporaryDirectory(prefix="grade-") as tmp:
         work = Path(tmp) / "work"
         work.mkdir()
         (work / nb_name).write_bytes(data)
-        run = sandbox.run(work, nb_name, names, timeout, cell_timeout)
-    status = run_status(run, cell_timeout, timeout)
+        skip: list[int] = []
+        while len(runs) < MAX_RUNS:
+            run = sandbox.run(work, nb_name, names, timeout, cell_timeout, skip, fonts)
+            runs.append(run)
+            if run.finished or run.last_started is None or run.last_started in skip:
+                break
+            skip.append(run.last_started)
+    status = run_status(runs, cell_timeout, timeout)
+    if note:
+        status = f"ok: {note}" if status == "ok" else f"{status}; {note}"
+    started = time.monotonic()
     try:
-        results = evaluate(latest_values(run), tests)
+        results = (evaluator or evaluate)(latest_values(runs), tests)
     except Exception as exc:  # noqa: BLE001
         return zeros, f"error: grading failed ({exc})"[:300], {}
+    if timings is not None:
+        timings["runs"] = len(runs)
+        timings["sandbox"] = sum(r.seconds for r in runs)
+        timings["startup"] = sum(r.startup or 0.0 for r in runs)
+        timings["evaluate"] = time.monotonic() - started
     scores, messages = dict(zeros), {}
     for test in tests:
         got = results.get(test["name"], {})
@@ -327,16 +445,57 @@ def submission_files(folder: Path, out: Path) -> list[Path]:
     return found
 
 
+def profiles_of_release() -> match.Profiles:
+    """The content profile of every released assignment (to match notebooks by content)."""
+    templates, needed = {}, {}
+    for folder in sorted(p for p in RELEASE.iterdir() if p.is_dir()) if RELEASE.exists() else []:
+        nb = folder / "student" / f"{folder.name}.ipynb"
+        zp = folder / "autograder" / f"{folder.name}-autograder.zip"
+        if nb.exists() and zp.exists():
+            templates[folder.name] = json.loads(nb.read_text(encoding="utf-8"))
+            needed[folder.name] = needed_names(question_tests(zp))
+    return match.Profiles.build(templates, needed)
+
+
+class Progress:
+    """A plain-text progress bar on stderr: redrawn in place on a terminal, a line per
+    submission otherwise (a log file, CI)."""
+
+    def __init__(self, total: int, jobs: int, stream=None):
+        self.total, self.jobs, self.done = total, jobs, 0
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.start = time.monotonic()
+
+    def step(self, student: str, total: float, possible: float, status: str) -> None:
+        self.done += 1
+        spent = time.monotonic() - self.start
+        left = spent / self.done * (self.total - self.done)
+        bar = "#" * (24 * self.done // self.total)
+        head = f"[{bar:<24}] {self.done}/{self.total}  {spent:.0f} s, about {left:.0f} s left"
+        word = status.split(":", 1)[0]
+        if self.tty:
+            self.stream.write(f"\r{head}  {student[:30]}: {total:g}/{possible:g} {word}\033[K")
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(f"{head}  {student}: {total:g}/{possible:g} ({status})\n")
+        self.stream.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("submissions", type=Path, help="folder of .ipynb or .zip submissions")
     parser.add_argument("assignment", help="assignment name, e.g. 01_trade_in_numbers")
     parser.add_argument("--out", type=Path, help="output folder (default SUBMISSIONS/graded)")
     parser.add_argument(
-        "--timeout", type=int, default=300, help="wall-clock seconds per submission"
+        "--timeout", type=int, default=300, help="wall-clock seconds per run of a submission"
     )
     parser.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="submissions at once")
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="submissions at once (default: cores)"
+    )
+    parser.add_argument("--timings", type=Path, help="write each submission's stage times (JSON)")
     args = parser.parse_args(argv)
     zip_path = autograder_zip(args.assignment)
     try:
@@ -347,6 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     qs = questions(args.assignment)
     tests = question_tests(zip_path)
     names = needed_names(tests)
+    profiles = profiles_of_release()
     out = args.out or args.submissions / "graded"
     files = submission_files(args.submissions, out)
     if not files:
@@ -361,9 +521,14 @@ def main(argv: list[str] | None = None) -> int:
     students = {p: str(p.relative_to(args.submissions)) for p in files}
     fb_names = feedback_names(list(students.values()))
     rows: dict[str, list[str]] = {}
+    timings: dict[str, dict] = {}
     lock = threading.Lock()
     start = time.monotonic()
     csv_path = [out / "grades.csv"]
+    jobs = max(1, min(args.jobs, len(files)))
+    progress = Progress(len(files), jobs)
+    local = threading.local()
+    evaluators: list[Evaluator] = []
 
     def finish(path: Path, scores, status, messages) -> None:
         student = students[path]
@@ -376,26 +541,41 @@ def main(argv: list[str] | None = None) -> int:
             write_safely(out / "feedback" / fb_names[student], text)
             buf = _csv_text(header, [rows[s] for s in sorted(rows)])
             csv_path[0] = write_safely(out / "grades.csv", buf)
-            done = len(rows)
-            bar = "#" * (20 * done // len(files))
-            print(f"[{bar:<20}] {done}/{len(files)}  {total:g}/{possible:g}  {student}  ({status})",
-                  flush=True)  # fmt: skip
+            progress.step(student, total, possible, status)
 
     def job(path: Path):
+        if not hasattr(local, "evaluator"):
+            local.evaluator = Evaluator()
+            with lock:
+                evaluators.append(local.evaluator)
+        mine: dict = {"start": time.monotonic() - start}
         try:
-            return grade_one(path, args.assignment, tests, names, args.timeout, args.cell_timeout)
+            got = grade_one(path, args.assignment, tests, names, args.timeout,
+                            args.cell_timeout, profiles, fonts, local.evaluator, mine)  # fmt: skip
         except Exception as exc:  # noqa: BLE001  one bad file never stops the batch
             zeros = {t["name"]: 0.0 for t in tests}
-            return zeros, f"error: {type(exc).__name__}: {exc}".replace("\n", " ")[:300], {}
+            got = zeros, f"error: {type(exc).__name__}: {exc}".replace("\n", " ")[:300], {}
+        mine["seconds"] = time.monotonic() - start - mine["start"]
+        timings[students[path]] = mine
+        return got
 
-    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = {pool.submit(job, p): p for p in files}
-        for future in as_completed(futures):
-            finish(futures[future], *future.result())
+    with tempfile.TemporaryDirectory(prefix="grade-batch-") as batch_tmp:
+        fonts = sandbox.font_cache(Path(batch_tmp))  # built once, copied into each sandbox
+        try:
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                futures = {pool.submit(job, p): p for p in files}
+                for future in as_completed(futures):
+                    finish(futures[future], *future.result())
+        finally:
+            for evaluator in evaluators:
+                evaluator.close()
     seconds = time.monotonic() - start
+    if args.timings:
+        summary = {"seconds": seconds, "jobs": jobs, "files": len(files), "each": timings}
+        args.timings.write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     print(
         f"wrote {csv_path[0]} and {len(rows)} feedback files in {out / 'feedback'} "
-        f"({seconds:.1f} s, {seconds / len(files):.1f} s per submission with {args.jobs} jobs)"
+        f"({seconds:.1f} s, {seconds / len(files):.2f} s per submission with {jobs} jobs)"
     )
     return 0
 

@@ -1,6 +1,11 @@
 """Evaluate the otter tests on exported answer values, in a process that never runs student code.
 
     python evaluate.py < request.json > result.json
+    python evaluate.py --serve     # one JSON request per line in, one JSON result per line out
+
+``--serve`` is what the grader uses: one evaluator per worker for the whole batch, so numpy,
+pandas and matplotlib are imported once, not once per submission. It still never runs student
+code: each request is decoded afresh into a new namespace, and figures are closed after each.
 
 The request holds ``values`` (as written by the sandboxed runner, untrusted) and ``tests`` (the
 autograder's cases: the grader reads them from the zip, the sandbox never sees them). Values are
@@ -86,11 +91,35 @@ def evaluate(request: dict) -> dict:
     return {"results": results, "undecoded": undecoded}
 
 
+def serve(inp, out) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy  # noqa: F401
+    import pandas  # noqa: F401
+
+    out.write(json.dumps({"ready": True}) + "\n")
+    out.flush()
+    for line in inp:
+        try:
+            answer = evaluate(json.loads(line))
+        except Exception as exc:  # noqa: BLE001  a bad request gets an answer, not a hang
+            answer = {"error": type(exc).__name__}
+        finally:
+            plt.close("all")
+            sys.stdout = sys.stderr = io.StringIO()  # whatever a test printed goes nowhere
+        out.write(json.dumps(answer) + "\n")
+        out.flush()
+
+
 def main() -> None:
-    request = json.loads(sys.stdin.read())
-    out = sys.stdout
+    inp, out = sys.stdin, sys.stdout
     sys.stdout = sys.stderr = io.StringIO()
-    out.write(json.dumps(evaluate(request)))
+    if sys.argv[1:] == ["--serve"]:
+        serve(inp, out)
+        return
+    out.write(json.dumps(evaluate(json.loads(inp.read()))))
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 """Run one notebook cell by cell and export the answer values (inside the sandbox only).
 
-    python runner.py NOTEBOOK NAMES_JSON CELL_TIMEOUT OUT_FD
+    python runner.py NOTEBOOK NAMES_JSON CELL_TIMEOUT OUT_FD [SKIP_JSON]
 
-This is the only code that runs next to student code. It writes JSON lines to OUT_FD: after each
-cell ``{"cell": i, "values": {name: encoded}}`` for the answer names whose encoding changed, and at
-the end ``{"done": ..., "stopped": [...], "exits": [...]}``. Student code can tamper with all of it;
-what it sends is only values, which the evaluator decodes strictly (see values.py), so the worst
-it can do is choose its own answers. Everything the notebook prints goes to /dev/null.
+This is the only code that runs next to student code. It writes JSON lines to OUT_FD: for each
+code cell ``{"start": i}`` before it and ``{"cell": i, "values": {name: encoded}}`` after it, with
+the answer names whose encoding changed; ``{"skip": i}`` for a code cell listed in SKIP_JSON (the
+grader re-runs a notebook without the cell a run died in, see grade.py); and at the end
+``{"done": ..., "stopped": [...], "exits": [...]}``. Student code can tamper with all of it; what
+it sends is only values, which the evaluator decodes strictly (see values.py), so the worst it
+can do is choose its own answers. Everything the notebook prints goes to /dev/null.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def main() -> None:
         int(sys.argv[3]),
         int(sys.argv[4]),
     )
+    skip = set(json.loads(sys.argv[5])) if len(sys.argv) > 5 else set()
     out = os.fdopen(fd, "w", buffering=1, encoding="utf-8")
     names = json.loads(names_json)
     with open(notebook, encoding="utf-8") as fh:
@@ -60,6 +63,9 @@ def main() -> None:
 
     stopped, exits = [], []
     for i, src in enumerate(sources):
+        if i in skip:
+            out.write(json.dumps({"skip": i}) + "\n")
+            continue
         out.write(json.dumps({"start": i, "t": time.monotonic()}) + "\n")
         signal.signal(signal.SIGALRM, on_alarm)
         signal.alarm(cell_timeout)

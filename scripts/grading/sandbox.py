@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -72,8 +73,17 @@ def _dirs_for(path: Path, made: set) -> list[str]:
 
 
 def command(
-    nb_fd: int, notebook_name: str, names: list[str], cell_timeout: int, cpu: int, fd: int
+    nb_fd: int,
+    notebook_name: str,
+    names: list[str],
+    cell_timeout: int,
+    cpu: int,
+    fd: int,
+    skip: list[int] | tuple = (),
+    font_fd: int | None = None,
+    font_name: str = "",
 ) -> list[str]:
+    """The bwrap command line; ``font_fd`` (optional) is copied in as matplotlib's font cache."""
     made: set = set()
     argv = [bwrap_path(), "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-net"]
     argv += ["--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
@@ -97,6 +107,10 @@ def command(
         "--tmpfs",
         "/tmp",
     ]
+    if font_fd is not None and re.fullmatch(r"fontlist-v\d+\.json", font_name):
+        # a writable copy (in this sandbox's /tmp) of the cache built once per batch
+        argv += ["--perms", "1777", "--dir", "/tmp/mpl"]
+        argv += ["--perms", "0666", "--file", str(font_fd), f"/tmp/mpl/{font_name}"]
     argv += ["--perms", "0755", "--dir", "/home"]
     ro = [_python_home(), VENV, ROOT / "helpers", ROOT / "data", GRADING]
     for path in ro:
@@ -123,45 +137,115 @@ def command(
     argv += [f"--fsize={LIMITS['fsize']}", f"--nofile={LIMITS['nofile']}", "--core=0", "--"]
     argv += [str(VENV / "bin" / "python"), "-I", str(GRADING / "runner.py")]
     argv += [f"{WORK}/{notebook_name}", json.dumps(names), str(cell_timeout), str(fd)]
+    argv += [json.dumps([int(i) for i in skip])]
     return argv
 
 
 @dataclass
 class Run:
     records: list = field(default_factory=list)
-    timed_out: bool = False
+    timed_out: bool = False  # the wall-clock limit of the whole run
+    stuck: int | None = None  # a cell still running well past the per-cell limit: killed
     too_much_output: bool = False
     returncode: int | None = None
     seconds: float = 0.0
+    startup: float | None = None  # seconds until the runner's first record (Python, IPython)
+
+    @property
+    def finished(self) -> bool:
+        """The runner reached its end (every cell ran or was skipped)."""
+        return any("done" in r for r in self.records)
+
+    @property
+    def last_started(self) -> int | None:
+        """The last cell the runner started (where a run that did not finish ended)."""
+        starts = [r["start"] for r in self.records if type(r.get("start")) is int]
+        return starts[-1] if starts else None
+
+
+def font_cache(folder: Path) -> Path | None:
+    """Build matplotlib's font cache once per batch, inside a sandbox (so it lists exactly the
+    fonts a sandbox sees), and return it (None if that fails: each run then builds its own).
+    Only our own code runs here."""
+    nb = folder / "empty.ipynb"
+    nb.write_text('{"cells": []}', encoding="utf-8")
+    nb_fd = os.open(nb, os.O_RDONLY | os.O_NOFOLLOW)
+    try:
+        argv = command(nb_fd, nb.name, [], 60, 120, 1)
+        code = (
+            "import glob, sys, matplotlib.font_manager\n"
+            "[path] = glob.glob('/tmp/mpl/fontlist-v*.json')\n"
+            "sys.stdout.write(path.rsplit('/', 1)[1] + '\\n' + open(path).read())"
+        )
+        argv = argv[: argv.index("-I") + 1] + ["-c", code]
+        proc = subprocess.run(
+            argv, pass_fds=(nb_fd,), capture_output=True, text=True, timeout=120,
+            start_new_session=True,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    finally:
+        os.close(nb_fd)
+    name, _, text = proc.stdout.partition("\n")
+    if proc.returncode != 0 or not re.fullmatch(r"fontlist-v\d+\.json", name) or not text:
+        return None
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def run(
-    workdir: Path, notebook_name: str, names: list[str], timeout: int, cell_timeout: int
+    workdir: Path,
+    notebook_name: str,
+    names: list[str],
+    timeout: int,
+    cell_timeout: int,
+    skip: list[int] | tuple = (),
+    fonts: Path | None = None,
 ) -> Run:
-    """Run the notebook in the sandbox; collect the runner's records until done or the limit."""
+    """Run the notebook in the sandbox; collect the runner's records until done or a limit.
+
+    Limits: ``timeout`` for the whole run; and a watchdog outside the sandbox: a cell that runs
+    ``cell_timeout`` + a grace period (the runner stops it itself at ``cell_timeout``, unless
+    the code blocks or ignores the signal) ends the run, with ``stuck`` set to that cell.
+    ``skip``: code cells (by index) the runner does not run.
+    """
     read_fd, write_fd = os.pipe()
     nb_fd = os.open(workdir / notebook_name, os.O_RDONLY | os.O_NOFOLLOW)
-    argv = command(nb_fd, notebook_name, names, cell_timeout, timeout + 5, write_fd)
+    font_fd = os.open(fonts, os.O_RDONLY | os.O_NOFOLLOW) if fonts else None
+    argv = command(
+        nb_fd, notebook_name, names, cell_timeout, timeout + 5, write_fd, skip,
+        font_fd, fonts.name if fonts else "",
+    )  # fmt: skip
     start = time.monotonic()
     proc = subprocess.Popen(
         argv,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        pass_fds=(write_fd, nb_fd),
+        pass_fds=tuple(f for f in (write_fd, nb_fd, font_fd) if f is not None),
         start_new_session=True,
     )
-    os.close(write_fd)
-    os.close(nb_fd)
+    for f in (write_fd, nb_fd, font_fd):
+        if f is not None:
+            os.close(f)
     result, buf, total = Run(), b"", 0
     deadline = start + timeout
+    grace = cell_timeout + max(10, cell_timeout // 2)
+    running: tuple[int, float] | None = None  # (cell, when it started, by our clock)
     try:
         while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
+            now = time.monotonic()
+            if now >= deadline:
                 result.timed_out = True
                 break
-            ready, _, _ = select.select([read_fd], [], [], min(left, 1.0))
+            if running and now - running[1] > grace:
+                result.stuck = running[0]
+                break
+            wait = deadline - now
+            if running:
+                wait = min(wait, running[1] + grace - now)
+            ready, _, _ = select.select([read_fd], [], [], max(0.0, min(wait, 1.0)))
             if not ready:
                 if proc.poll() is not None and not select.select([read_fd], [], [], 0)[0]:
                     break  # runner gone and nothing buffered
@@ -180,8 +264,15 @@ def run(
                     record = json.loads(line)
                 except ValueError:
                     continue
-                if type(record) is dict:
-                    result.records.append(record)
+                if type(record) is not dict:
+                    continue
+                if result.startup is None:
+                    result.startup = time.monotonic() - start
+                result.records.append(record)
+                if type(record.get("start")) is int:
+                    running = (record["start"], time.monotonic())
+                elif "cell" in record:
+                    running = None
             if result.records and "done" in result.records[-1]:
                 break
     finally:
