@@ -1,4 +1,4 @@
-"""Checks for lesson 02's exercises, one per exercise: ``ex_2_1(answer)`` ... ``ex_2_3(answer)``.
+"""Checks for lesson 02's exercises, one per exercise: ``ex_2_1(answer)`` ... ``ex_2_5(answer)``.
 
 Each takes only the student's answer and computes the expected one from
 ``data/triangle_periods.csv`` with :mod:`helpers.triangle.model`, so the check cell shows no
@@ -17,20 +17,37 @@ import pandas as pd
 from helpers.core.feedback import (
     Feedback,
     check_mapping,
+    check_number,
     check_with,
     never_raises,
     not_answered,
     read_mapping,
     read_number,
 )
-from helpers.triangle.data import load_triangle_periods
-from helpers.triangle.history import history, role_years
+from helpers.triangle.data import load_triangle_periods, trade_legs
+from helpers.triangle.history import history, position_scores, role_years
 from helpers.triangle.model import PLAYERS, _read_pair, classify, make_relations
 
-__all__ = ["EX_2_1_PERIOD", "coding_differences", "ex_2_1", "ex_2_2", "ex_2_3", "pivot_problem"]
+__all__ = [
+    "EX_2_1_PERIOD",
+    "EX_2_4_YEAR",
+    "EX_2_5_PERIOD",
+    "coding_differences",
+    "ex_2_1",
+    "ex_2_2",
+    "ex_2_3",
+    "ex_2_4",
+    "ex_2_5",
+    "leg_ratios",
+    "pivot_problem",
+]
 
 #: The period exercise 2.1 asks about unless the student chooses another one.
 EX_2_1_PERIOD = "p1979_1988"
+#: The year of exercise 2.4 (the "enemy" leg against the "friend" leg).
+EX_2_4_YEAR = 2021
+#: The period whose weighted position scores exercise 2.5 asks for.
+EX_2_5_PERIOD = "p1972_1978"
 _DYADS = ("USA-CHN", "USA-RUS", "CHN-RUS")
 
 
@@ -221,20 +238,132 @@ def ex_2_3(answer: Any) -> Feedback:
     Examples
     --------
     >>> years = role_years(history(load_triangle_periods())).loc["pivot"]
-    >>> ex_2_3({p.lower(): int(years[p]) for p in PLAYERS}).correct
+    >>> ex_2_3({p.lower(): float(years[p]) for p in PLAYERS}).correct
     True
     >>> ex_2_3({"USA": 7, "CHN": 4}).message
     "Missing key: 'RUS' (put it back in the dictionary)."
     """
     years = role_years(history(load_triangle_periods())).loc["pivot"]
-    expected = {player: int(years[player]) for player in PLAYERS}
-    shown = ", ".join(f"{n} years for {p}" for p, n in expected.items())
+    expected = {player: float(years[player]) for player in PLAYERS}
+    shown = ", ".join(f"{_years(n)} for {p}" for p, n in expected.items())
     return check_mapping(
         answer,
         expected,
+        compare=_close(0.01),
         hint=(
             "Group `hist` by that player's column, sum `years`, and read the 'pivot' row "
             "(0 if the player never held that role)."
         ),
         success=f"Correct: {shown} (on this coding).",
+    )
+
+
+def _years(n: float) -> str:
+    """'1 year', '7 years', '0.1 year' (beginners' number words)."""
+    shown = f"{n:g}" if float(n).is_integer() else f"{n:.1f}"
+    return f"{shown} year" if float(n) <= 1 else f"{shown} years"
+
+
+def _close(tolerance: float):
+    """A check_mapping comparison: numbers within ``tolerance``, text refused kindly."""
+
+    def compare(_key: Any, given: Any, want: float) -> str | None:
+        value, problem = read_number(given)
+        if value is None:
+            return problem.replace("Your answer", "it")
+        return None if abs(value - want) <= tolerance + 1e-9 else "not right yet."
+
+    return compare
+
+
+def leg_ratios(year: int = EX_2_4_YEAR) -> dict[str, float]:
+    """US-China trade divided by China-Russia trade in ``year``, for each pairing of reporters.
+
+    Keys are ``"<US-China reporter>/<China-Russia reporter>"``; computed from
+    ``data/triangle_trade.csv`` and ``data/china_russia_trade.csv``.
+
+    Examples
+    --------
+    >>> round(leg_ratios()["china_customs/china_customs"], 2)
+    5.14
+    """
+    legs = trade_legs(year)
+    enemy = legs[legs["dyad"] == "USA-CHN"].set_index("reporter")["total_usd_bn"]
+    friend = legs[legs["dyad"] == "CHN-RUS"].set_index("reporter")["total_usd_bn"]
+    return {f"{a}/{b}": float(x / y) for a, x in enemy.items() for b, y in friend.items()}
+
+
+@never_raises
+def ex_2_4(answer: Any) -> Feedback:
+    """Exercise 2.4: how many times the China–Russia trade did US–China trade carry in 2021?
+
+    Any pairing of the two sides' statistics is accepted within 2 %; China's customs for both
+    legs (one statistical office) is the cleanest comparison.
+
+    Examples
+    --------
+    >>> ex_2_4(round(leg_ratios()["china_customs/china_customs"], 2)).correct
+    True
+    >>> ex_2_4(round(1 / leg_ratios()["us_census/china_customs"], 3)).message[:32]
+    'That is the friend leg divided b'
+    """
+    blank = not_answered(answer)
+    if blank is not None:
+        return blank
+    value, problem = read_number(answer)
+    if value is None:
+        return Feedback(False, problem)
+    ratios = leg_ratios()
+    for pairing, ratio in ratios.items():
+        if abs(value - ratio) <= 0.02 * ratio:
+            enemy, friend = pairing.split("/")
+            same = enemy == friend
+            note = (
+                "Both legs come from China's customs, one statistical office: the cleanest pairing."
+                if same
+                else f"You paired {enemy} (US–China) with {friend} (China–Russia); two offices "
+                "count differently, so also try China's customs for both legs."
+            )
+            return Feedback(
+                True,
+                f"Right: about {value:.1f} times. The 'enemy' leg carried several times the trade "
+                f"of the 'friend' leg. {note} Now answer the question below it in words.",
+            )
+    if any(abs(value - 1 / r) <= 0.02 / r for r in ratios.values()):
+        return Feedback(
+            False,
+            "That is the friend leg divided by the enemy leg: divide US–China by China–Russia.",
+        )
+    return check_number(
+        value,
+        ratios["china_customs/china_customs"],
+        tolerance=0.02,
+        hint="Take the total_usd_bn of USA-CHN and divide it by that of CHN-RUS, same reporter.",
+    )
+
+
+@never_raises
+def ex_2_5(answer: Any) -> Feedback:
+    """Exercise 2.5 (going further): each player's weighted position score in 1972–1978.
+
+    Examples
+    --------
+    >>> scores = position_scores(load_triangle_periods()).loc[EX_2_5_PERIOD]
+    >>> ex_2_5({p: int(scores[p]) for p in PLAYERS}).correct
+    True
+    >>> ex_2_5({"USA": 3, "CHN": -1, "RUS": -1}).message[:22]
+    '0 of 3 right so far. U'
+    """
+    scores = position_scores(load_triangle_periods()).loc[EX_2_5_PERIOD]
+    expected = {player: float(scores[player]) for player in PLAYERS}
+    return check_mapping(
+        answer,
+        expected,
+        compare=_close(0.01),
+        hint=(
+            "Count each relation as sign x intensity; a player's score is its two relations "
+            "minus the relation between the other two. Scores of 3, 1 or -1 ignore the "
+            "intensities."
+        ),
+        success="Correct: the weighted scores spread out what the roles only rank.",
     )

@@ -22,6 +22,7 @@ __all__ = [
     "SCHEMAS",
     "TRIANGLE_PERIODS",
     "load_triangle_periods",
+    "trade_legs",
 ]
 
 #: The three dyads, written as in the file.
@@ -34,6 +35,15 @@ def _end_not_before_start(row: dict[str, Any]):
         yield "end_year", f"ends ({row['end_year']}) before it starts ({row['start_year']})"
 
 
+def _dates_in_their_years(row: dict[str, Any]):
+    """A partial first or last year: ``start_date`` falls in ``start_year``, ``end_date`` in
+    ``end_year`` (the dates only say which part of that year the period covers)."""
+    for date, year in (("start_date", "start_year"), ("end_date", "end_year")):
+        value = row.get(date)
+        if value is not None and not pd.isna(value) and value.year != row[year]:
+            yield date, f"{value:%Y-%m-%d} is not in {year} {row[year]}"
+
+
 def _periods_complete(frame: pd.DataFrame, lines: list[int]):
     """Table check: each period has the three dyads and one set of dates; periods are contiguous."""
     spans = []
@@ -44,8 +54,8 @@ def _periods_complete(frame: pd.DataFrame, lines: list[int]):
         if missing:
             yield (first, "dyad", f"period {period_id!r} has no row for dyad {missing[0]!r}; "
                    f"each period needs one row for each of: {', '.join(DYADS)}")  # fmt: skip
-        for column in ("start_year", "end_year", "label"):
-            if rows[column].nunique() != 1:
+        for column in ("start_year", "end_year", "start_date", "end_date", "label"):
+            if rows[column].nunique(dropna=False) != 1:
                 yield first, column, f"the rows of period {period_id!r} disagree on {column}"
         spans.append((int(rows["start_year"].iloc[0]), int(rows["end_year"].iloc[0]), period_id,
                       first))  # fmt: skip
@@ -75,7 +85,7 @@ def _periods_complete(frame: pd.DataFrame, lines: list[int]):
 
 TRIANGLE_PERIODS = resource_schema(
     "triangle_periods",
-    row_checks=(_end_not_before_start,),
+    row_checks=(_end_not_before_start, _dates_in_their_years),
     table_checks=(_periods_complete,),
 )
 SCHEMAS = (TRIANGLE_PERIODS,)
@@ -92,9 +102,10 @@ def load_triangle_periods(path: str | Path | None = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per period and dyad, in time order: period_id, start_year, end_year, label,
-        dyad, sign (+1/-1), intensity (1-3, may be missing), rationale, other_codings,
-        confidence, source_id (a list).
+        One row per period and dyad, in time order: period_id, start_year, end_year,
+        start_date and end_date (set only for a partial first or last year), label, dyad,
+        sign (+1/-1), intensity (1-3, may be missing), rationale, other_codings, confidence,
+        source_id (a list).
 
     Raises
     ------
@@ -115,3 +126,58 @@ def load_triangle_periods(path: str | Path | None = None) -> pd.DataFrame:
     frame["_dyad_order"] = frame["dyad"].map(order)
     frame = frame.sort_values(["start_year", "_dyad_order"], kind="stable")
     return frame.drop(columns="_dyad_order").reset_index(drop=True)
+
+
+def trade_legs(year: int, periods: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The trade each leg of the triangle carried in one year, beside the leg's coded sign.
+
+    The US legs come from ``data/triangle_trade.csv`` (US Census, and China's customs for
+    US-China where found), the China-Russia leg from ``data/china_russia_trade.csv`` (China's
+    and Russia's customs); only rows marked ``preferred``, goods trade in US$ bn.
+
+    Parameters
+    ----------
+    year : int
+        A year covered both by the coding (1949-2022) and by the trade files.
+    periods : pandas.DataFrame, optional
+        The coded periods (default: :func:`load_triangle_periods`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per leg and reporter: dyad, reporter, total_usd_bn, sign (+1 friend, -1 enemy,
+        from the period that covers ``year``), intensity, source_id.
+
+    Raises
+    ------
+    ValueError
+        If no coded period covers ``year``.
+
+    Examples
+    --------
+    >>> legs = trade_legs(2021).set_index(["dyad", "reporter"])
+    >>> float(legs.loc[("CHN-RUS", "china_customs"), "total_usd_bn"])
+    146.887
+    >>> int(legs.loc[("USA-CHN", "us_census"), "sign"])
+    -1
+    """
+    from helpers.trade.data import load_china_russia_trade, load_triangle_trade
+
+    periods = load_triangle_periods() if periods is None else periods
+    rows = periods[(periods["start_year"] <= year) & (periods["end_year"] >= year)]
+    if rows.empty:
+        raise ValueError(f"no coded period covers {year}; the coding runs {FIRST_YEAR}-{LAST_YEAR}")
+    coded = rows.set_index("dyad")
+    us = load_triangle_trade(preferred_only=True)
+    us = us[us["year"] == year].assign(dyad="USA-" + us["partner"])
+    cr = load_china_russia_trade(preferred_only=True)
+    cr = cr[cr["year"] == year].assign(dyad="CHN-RUS", reporter=cr["series"])
+    legs = pd.concat([us, cr], ignore_index=True)
+    legs = legs[legs["total_usd_bn"].notna()]
+    legs["sign"] = legs["dyad"].map(coded["sign"])
+    legs["intensity"] = legs["dyad"].map(coded["intensity"])
+    order = {d: i for i, d in enumerate(DYADS)}
+    legs = legs.sort_values(["dyad", "reporter"], key=lambda c: c.map(order) if c.name == "dyad"
+                            else c, kind="stable")  # fmt: skip
+    columns = ["dyad", "reporter", "total_usd_bn", "sign", "intensity", "source_id"]
+    return legs[columns].reset_index(drop=True)

@@ -14,10 +14,12 @@ stable marriage     one pair in amity, both at enmity with      two partners and
 unit veto           all three enmity                            three foes
 ==================  ==========================================  ===========================
 
-Dittmer (1981) set out the first three patterns; the unit veto as a fourth is cited to Dittmer
-(1987, p. 34). The rank order of the roles, pivot > friend > partner > wing > foe > outcast,
-is Wu Yu-Shan's (1996, table on p. 30). Both later works are known here through a citing article
-(``triangle_roles_citing_article`` in ``data/sources.csv``).
+Dittmer (1981) set out the first three patterns (read here: the article's abstract only); the
+unit veto as a fourth is cited to Dittmer (1987, p. 34) by Wu Yu-Shan, whose Chinese-language
+article (very probably his own "Unintending Pivot", c. 2000; ``triangle_roles_citing_article``)
+also reproduces the rank table of Wu (1996, p. 30): pivot 1, friend 2, partner 3, wing 4, enemy
+5, outcast 6. This package calls Wu's "enemy" a *foe*. Dittmer's 1987 chapter and Wu's 1996
+article themselves were not read.
 
 Nothing here draws or reads files; the charts are in :mod:`helpers.triangle.charts`, a
 player's moves in :mod:`helpers.triangle.moves` and the triangle over time in
@@ -66,7 +68,7 @@ CONFIGURATION_LABELS: dict[str, str] = {
     "stable_marriage": "stable marriage",
     "unit_veto": "unit veto",
 }
-#: The six roles in Wu Yu-Shan's rank order (1 = most desirable).
+#: The six roles in Wu Yu-Shan's rank order (1 = most desirable; Wu's "enemy" is "foe" here).
 ROLES: tuple[str, ...] = ("pivot", "friend", "partner", "wing", "foe", "outcast")
 ROLE_RANK: dict[str, int] = {role: rank for rank, role in enumerate(ROLES, start=1)}
 

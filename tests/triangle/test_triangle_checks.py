@@ -96,7 +96,7 @@ def test_pivot_problem():
 
 def test_ex_2_3_pivot_years(periods):
     hist = history(periods)
-    pivot = {p: int(hist.loc[hist[p] == "pivot", "years"].sum()) for p in ("USA", "CHN", "RUS")}
+    pivot = {p: hist.loc[hist[p] == "pivot", "years"].sum() for p in ("USA", "CHN", "RUS")}
     assert pivot == {"USA": 7, "CHN": 4, "RUS": 0}  # the worked answer, on today's coding
     result = checks.ex_2_3(pivot)
     assert result and "7 years for USA" in result.message
@@ -115,7 +115,48 @@ def test_ex_2_3_follows_the_data(monkeypatch, periods):
     assert not checks.ex_2_3({"USA": 7, "CHN": 4, "RUS": 0}).correct
 
 
-@pytest.mark.parametrize("check", [checks.ex_2_1, checks.ex_2_2, checks.ex_2_3])
+# --- exercise 2.4 ----------------------------------------------------------------------------
+
+
+def test_ex_2_4_the_enemy_leg_against_the_friend_leg():
+    ratios = checks.leg_ratios(2021)
+    assert ratios["china_customs/china_customs"] == pytest.approx(755.645 / 146.887)
+    assert ratios["us_census/china_customs"] == pytest.approx(657.44 / 146.887)
+    assert all(r > 4 for r in ratios.values()), "several times, whichever statistics are used"
+    same = checks.ex_2_4(round(755.645 / 146.887, 2))
+    assert same and "one statistical office" in same.message
+    mixed = checks.ex_2_4(657.44 / 146.887)
+    assert mixed and "two offices count differently" in mixed.message
+    assert "friend leg divided by the enemy leg" in checks.ex_2_4(146.887 / 755.645).message
+    assert "not text" in checks.ex_2_4("5.1").message
+    wrong = checks.ex_2_4(3)
+    assert not wrong and "divide it by that of CHN-RUS" in wrong.message
+
+
+def test_ex_2_4_follows_the_data(monkeypatch):
+    import pandas as pd
+
+    fake = pd.DataFrame({"dyad": ["USA-CHN", "CHN-RUS"], "reporter": ["x", "x"],
+                         "total_usd_bn": [100.0, 50.0]})  # fmt: skip
+    monkeypatch.setattr(checks, "trade_legs", lambda year: fake)
+    assert checks.ex_2_4(2).correct and not checks.ex_2_4(5.14).correct
+
+
+# --- exercise 2.5 ----------------------------------------------------------------------------
+
+
+def test_ex_2_5_weighted_scores_of_nixons_triangle():
+    right = checks.ex_2_5({"USA": 7, "CHN": -3, "RUS": -3})  # 2 + 2 + 3; 2 - 3 - 2; 2 - 3 - 2
+    assert right and "weighted scores spread out" in right.message
+    unweighted = checks.ex_2_5({"USA": 3, "CHN": -1, "RUS": -1})
+    assert not unweighted and "ignore the intensities" in unweighted.message
+    assert "Missing key: 'RUS'" in checks.ex_2_5({"USA": 7, "CHN": -3}).message
+    assert "remove the quotes" in checks.ex_2_5({"USA": "7", "CHN": -3, "RUS": -3}).message
+
+
+@pytest.mark.parametrize(
+    "check", [checks.ex_2_1, checks.ex_2_2, checks.ex_2_3, checks.ex_2_4, checks.ex_2_5]
+)
 def test_not_answered(check):
     for blank in (..., {"USA-CHN": ..., "USA-RUS": ..., "CHN-RUS": ...}):
         result = check(blank)

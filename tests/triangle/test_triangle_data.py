@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pandas as pd
 import pytest
 
 from helpers.core.schema import DataError
@@ -36,10 +37,12 @@ def periods():
 
 
 def test_loader_returns_typed_rows_in_time_order(periods):
-    assert list(periods.columns[:6]) == [
+    assert list(periods.columns[:8]) == [
         "period_id",
         "start_year",
         "end_year",
+        "start_date",
+        "end_date",
         "label",
         "dyad",
         "sign",
@@ -79,7 +82,13 @@ def test_the_coding_tells_the_story(periods):
     assert hist.loc["p2022", "configuration"] == "stable_marriage"
     assert hist.loc["p2022", "USA"] == "outcast"
     assert set(hist["pivot"]) - {""} == {"USA", "CHN"}
-    assert role_years(hist).sum().tolist() == [74, 74, 74]
+    # 1 Oct 1949 to 4 Feb 2022, both days included: partial years count as fractions
+    span = (pd.Timestamp("2022-02-04") - pd.Timestamp("1949-10-01")).days + 1
+    totals = role_years(hist).sum()
+    assert totals.nunique() == 1
+    assert totals.iloc[0] == pytest.approx(span / 365.25, abs=0.01)
+    assert hist.loc["p2022", "years"] == pytest.approx(35 / 365, abs=0.001)
+    assert hist.loc["p1949_1959", "years"] == pytest.approx(10 + 92 / 365, abs=0.001)
 
 
 def test_contested_codings_are_flagged(periods):
@@ -149,6 +158,7 @@ def _shift_period(text: str, period: str, start: str, end: str | None = None) ->
     for r in rows[1:]:
         if r[0] == period:
             r[1] = start
+            r[3] = ""  # a moved period keeps no partial-year dates
             if end is not None:
                 r[2] = end
     return _write(rows)
@@ -170,6 +180,20 @@ def test_coverage_must_start_in_1949_and_end_in_2022(corrupt):
     late = corrupt("triangle_periods.csv", lambda t: _shift_period(t, "p1949_1959", "1950"))
     with pytest.raises(DataError, match="starts in 1950, not 1949"):
         load_triangle_periods(late)
+
+
+def test_a_partial_year_date_must_fall_in_its_year(corrupt):
+    path = corrupt("triangle_periods.csv", lambda t: _set(t, 2, "start_date", "1950-10-01"))
+    with pytest.raises(DataError) as info:
+        load_triangle_periods(path)
+    assert (info.value.row, info.value.column) == (2, "start_date")
+    assert "1950-10-01 is not in start_year 1949" in str(info.value)
+
+
+def test_rows_of_one_period_must_agree_on_partial_year_dates(corrupt):
+    path = corrupt("triangle_periods.csv", lambda t: _set(t, 33, "end_date", "2022-02-24"))
+    with pytest.raises(DataError, match="disagree on end_date"):
+        load_triangle_periods(path)
 
 
 def test_coverage_must_reach_2022(corrupt):
