@@ -16,10 +16,30 @@ from helpers.core.feedback import Feedback, check_choice, check_number, never_ra
 from helpers.trade import data
 from helpers.trade import model as econ
 
-__all__ = ["EX_3_2_DEADLINE", "EX_3_4_ASSUMED", "ex_3_1", "ex_3_2", "ex_3_3", "ex_3_4", "ex_3_5"]
+__all__ = [
+    "EX_3_2_DEADLINE",
+    "EX_3_4_ASSUMED",
+    "ex_3_1",
+    "ex_3_2",
+    "ex_3_3",
+    "ex_3_4",
+    "ex_3_5",
+    "ex_3_6",
+    "ex_3_7",
+    "ex_3_8",
+    "ex_3_9",
+]
 
 #: Exercise 3.2: the deadline the student tries for the undated target of 4 Feb 2022.
 EX_3_2_DEADLINE = 2027
+#: Exercise 3.3: the two years whose customs gap has opposite signs.
+EX_3_3_YEARS = (2010, 2021)
+#: Exercise 3.7: the year of the crude oil share.
+EX_3_7_YEAR = 2023
+#: Exercise 3.6: the year of the asymmetry ratio.
+EX_3_6_YEAR = 2010
+#: Exercise 3.9: the year of the Power of Siberia contract gap.
+EX_3_9_YEAR = 2020
 #: Exercise 3.4: the deal and the assumptions the exercise gives (years, US$ per 1,000 m3).
 EX_3_4_DEAL = "gazprom_cnpc_far_east_2022"
 EX_3_4_ASSUMED = {"years": 30, "price": 250}
@@ -96,41 +116,133 @@ def ex_3_2(answer: Any) -> Feedback:
     )
 
 
-def _recent_shares(years: int = 5) -> pd.DataFrame:
-    table = data.asymmetry_table()[["china_share_of_russia", "russia_share_of_china"]].dropna()
-    return table.tail(years)
-
-
 @never_raises
 def ex_3_3(answer: Any) -> Feedback:
-    """Exercise 3.3: who depends more on whom in trade: ``"a"``, ``"b"`` or ``"c"``?
+    """Exercise 3.3: which explanation fits the customs gap in both 2010 and 2021?
 
-    a: about equally; b: Russia much more on China; c: China much more on Russia. "Much more"
-    means one share is over 1.5 times the other in the latest year with both.
+    a: one side's statistics are wrong; b: each side values its imports with freight and
+    insurance (CIF) and its exports without (FOB); c: exchange rates alone. The right option is
+    ``"b"`` when, in both years, the side with the higher figure is the side whose imports were
+    the larger flow (the data are read, so a corrected file changes the feedback).
 
     Examples
     --------
-    >>> ex_3_3(" B ").correct
+    >>> ex_3_3("B").correct
     True
-    >>> ex_3_3("a").message
-    'Not "a". Compare the two lines: one is many times the other.'
+    >>> ex_3_3("a").message[:40]
+    'Not "a". Both figures are official, and '
     """
-    shares = _recent_shares()
-    latest = shares.iloc[-1]
-    ratio = latest["china_share_of_russia"] / latest["russia_share_of_china"]
-    right = "b" if ratio > 1.5 else ("c" if ratio < 1 / 1.5 else "a")
-    first, last = shares.index[0], shares.index[-1]
-    china, russia = shares["china_share_of_russia"], shares["russia_share_of_china"]
-    facts = (
-        f"In {first}–{last}, China was {china.min():.0%}–{china.max():.0%} of Russia's trade; "
-        f"Russia {russia.min():.0%}–{russia.max():.0%} of China's."
-    )
-    hints = {
-        "a": "Compare the two lines: one is many times the other.",
-        "b": "Compare the two lines: which share is the larger?",
-        "c": f"Russia is only {russia.min():.0%}–{russia.max():.0%} of China's trade.",
+    trade = data.load_china_russia_trade(preferred_only=True).set_index(["series", "year"])
+    facts, fits = [], True
+    for year in EX_3_3_YEARS:
+        china, russia = trade.loc[("china_customs", year)], trade.loc[("russia_customs", year)]
+        to_russia = china["china_exports_to_russia_usd_bn"]
+        to_china = china["russia_exports_to_china_usd_bn"]
+        higher = "China" if china["total_usd_bn"] > russia["total_usd_bn"] else "Russia"
+        bigger_importer = "Russia" if to_russia > to_china else "China"
+        fits = fits and higher == bigger_importer
+        facts.append(
+            f"{year}: China {china['total_usd_bn']:.1f}, Russia {russia['total_usd_bn']:.1f}; "
+            f"the larger flow was {bigger_importer}'s imports"
+        )
+    evidence = "; ".join(facts) + "."
+    notes = {
+        "a": "Both figures are official, and they differ in a pattern: look at which way the "
+        "larger flow went each year.",
+        "b": f"{evidence} Each side's figure is higher where its own imports (counted CIF) "
+        "were the larger flow.",
+        "c": "Exchange rates matter for figures first kept in roubles or yuan, but they do not "
+        "explain why the gap changes sign between the two years.",
     }
-    notes = {option: facts if option == right else hint for option, hint in hints.items()}
+    right = "b" if fits else "c"
+    return check_choice(answer, right, options=["a", "b", "c"], explanations=notes)
+
+
+@never_raises
+def ex_3_7(answer: Any) -> Feedback:
+    """Exercise 3.7: crude oil's share of Russia's exports to China in 2023, as a fraction.
+
+    Examples
+    --------
+    >>> ex_3_7(60.6 / 129.14).correct
+    True
+    >>> ex_3_7(46.9).message[:40]
+    '46.9 looks like a percentage: give the s'
+    """
+    table = _composition()
+    row = table[
+        (table["year"] == EX_3_7_YEAR)
+        & (table["product_group"] == "crude_oil")
+        & (table["months"] == 12)
+    ].iloc[0]
+    return check_number(
+        answer,
+        float(row["share_of_direction"]),
+        tolerance=0.005,
+        relative=False,
+        fraction=True,
+        hint=f"Divide the crude oil value for {EX_3_7_YEAR} by Russia's exports to China in "
+        f"{EX_3_7_YEAR} (column russia_exports_to_china_usd_bn), both in US$ bn.",
+    )
+
+
+def _composition() -> pd.DataFrame:
+    from helpers.trade.composition import composition_shares, load_trade_composition
+
+    trade = data.load_china_russia_trade(preferred_only=True)
+    return composition_shares(load_trade_composition(), trade)
+
+
+@never_raises
+def ex_3_6(answer: Any) -> Feedback:
+    """Exercise 3.6: how many times larger China's share of Russia's trade was in 2010.
+
+    Examples
+    --------
+    >>> t = data.asymmetry_table().loc[2010]
+    >>> ex_3_6(t["china_share_of_russia"] / t["russia_share_of_china"]).correct
+    True
+    >>> ex_3_6(0.21).message[:30]
+    'Not quite: 0.21 is not it yet.'
+    """
+    row = data.asymmetry_table().loc[EX_3_6_YEAR]
+    ratio = row["china_share_of_russia"] / row["russia_share_of_china"]
+    return check_number(
+        answer,
+        float(ratio),
+        tolerance=0.05,
+        relative=False,
+        hint="Divide China's share of Russia's trade by Russia's share of China's trade, "
+        f"both for {EX_3_6_YEAR} (the larger share goes on top).",
+        explain=f"In {EX_3_6_YEAR} China's share of Russia's trade was {ratio:.1f} times "
+        "Russia's share of China's.",
+    )
+
+
+@never_raises
+def ex_3_8(answer: Any) -> Feedback:
+    """Exercise 3.8: does what the trade carries make Russia's dependence look larger or smaller?
+
+    a: smaller; b: larger (Russia sells oil that China can buy elsewhere, and buys machinery and
+    vehicles it found hard to replace); c: no difference. ``"b"`` is right while Russia supplies
+    under a quarter of China's crude imports in every year of ``energy_crude.csv``.
+
+    Examples
+    --------
+    >>> ex_3_8(" b").correct
+    True
+    """
+    crude = data.crude_share_table()
+    top = float(crude["russia_share"].max())
+    notes = {
+        "a": "Look at who can replace whom: which side has other suppliers?",
+        "b": f"Russia never supplied more than {top:.0%} of China's crude imports: China can "
+        "turn to other sellers, while after 2022 Russia had few other sources of machinery "
+        "and cars. In Keohane and Nye's terms, Russia is the more vulnerable side.",
+        "c": "The shares treat a dollar of oil and a dollar of machine tools alike; ask how "
+        "easily each buyer could find another seller.",
+    }
+    right = "b" if top < 0.25 else "c"
     return check_choice(answer, right, options=["a", "b", "c"], explanations=notes)
 
 
@@ -140,7 +252,7 @@ def ex_3_4(answer: Any) -> Feedback:
 
     Examples
     --------
-    >>> ex_3_4(75).correct, ex_3_4("75").correct
+    >>> ex_3_4(75).correct, ex_3_7("75").correct
     (True, False)
     >>> ex_3_4(37.5).message[:32]
     'That is the Reuters estimate (25'
@@ -188,3 +300,25 @@ def ex_3_5(answer: Any) -> Feedback:
             "billions or trillions? Change it, then run both cells again."
         )
     return check_number(answer, share, tolerance=0.03, fraction=True, hint=hint)
+
+
+@never_raises
+def ex_3_9(answer: Any) -> Feedback:
+    """Exercise 3.9: by how many bcm 2020's deliveries missed (minus) or beat the contract.
+
+    Examples
+    --------
+    >>> ex_3_9(-0.9).correct, ex_3_9(0.9).correct
+    (True, False)
+    """
+    gas = data.load_energy_gas(preferred_only=True).set_index("year")
+    row = gas.loc[EX_3_9_YEAR]
+    gap = float(row["deliveries_bcm"] - row["contract_bcm"])
+    return check_number(
+        answer,
+        gap,
+        tolerance=0.05,
+        relative=False,
+        unit="bcm",
+        hint=f"Deliveries minus the contract volume for {EX_3_9_YEAR}: a shortfall is negative.",
+    )

@@ -24,6 +24,7 @@ from helpers.core.rules import finish, in_year_order, one_preferred, parts_add_u
 from helpers.core.schema import resource_schema
 from helpers.core.tables import load_table
 from helpers.trade import model as econ
+from helpers.trade.composition import TRADE_COMPOSITION, load_trade_composition
 from helpers.trade.energy_data import (
     ENERGY_SCHEMAS,
     crude_share_table,
@@ -40,6 +41,7 @@ __all__ = [
     "TOTAL_TRADE",
     "TRADE_TARGETS",
     "TRIANGLE_TRADE",
+    "asymmetry_summary",
     "asymmetry_table",
     "crude_share_table",
     "load_china_russia_trade",
@@ -48,6 +50,7 @@ __all__ = [
     "load_energy_gas",
     "load_energy_lng",
     "load_total_trade",
+    "load_trade_composition",
     "load_trade_targets",
     "load_triangle_trade",
     "split_tolerance",
@@ -86,7 +89,14 @@ TRADE_TARGETS = resource_schema(
     "trade_targets",
 )
 
-SCHEMAS = (CHINA_RUSSIA_TRADE, TOTAL_TRADE, TRIANGLE_TRADE, TRADE_TARGETS, *ENERGY_SCHEMAS)
+SCHEMAS = (
+    CHINA_RUSSIA_TRADE,
+    TOTAL_TRADE,
+    TRIANGLE_TRADE,
+    TRADE_TARGETS,
+    TRADE_COMPOSITION,
+    *ENERGY_SCHEMAS,
+)
 
 
 # --- loaders ------------------------------------------------------------------------------
@@ -284,3 +294,42 @@ def asymmetry_table() -> pd.DataFrame:
     ]
     table.index.name = "year"
     return table
+
+
+def asymmetry_summary(table: pd.DataFrame | None = None) -> str:
+    """The asymmetry over the whole series in words, written from the numbers.
+
+    Gives the years covered, the first and last year with both shares (each side's share of
+    the other's trade and how many times larger China's share of Russia's trade is), and the
+    years where a total is missing, so that the prose can never drift from the data.
+
+    Examples
+    --------
+    >>> print(asymmetry_summary().splitlines()[0])
+    Both totals were found for 8 years between 2005 and 2023.
+    """
+    table = asymmetry_table() if table is None else table
+    both = table.dropna(subset=["russia_share_of_china", "china_share_of_russia"])
+    first, last = both.index[0], both.index[-1]
+    ratio = both["china_share_of_russia"] / both["russia_share_of_china"]
+
+    def _year(year: int) -> str:
+        row = both.loc[year]
+        return (
+            f"In {year} China was {row['china_share_of_russia']:.1%} of Russia's trade and "
+            f"Russia {row['russia_share_of_china']:.1%} of China's: {ratio[year]:.1f} times "
+            "larger."
+        )
+
+    years = "year" if len(both) == 1 else "years"
+    missing = [int(y) for y in table.index if y not in both.index]
+    lines = [
+        f"Both totals were found for {len(both)} {years} between {first} and {last}.",
+        _year(first),
+        _year(last),
+        f"The smaller share never rose above {both['russia_share_of_china'].max():.1%}; "
+        f"China's share of Russia's trade was at least {both['china_share_of_russia'].min():.1%}.",
+    ]
+    if missing:
+        lines.append("One total is missing for: " + ", ".join(map(str, missing)) + ".")
+    return "\n".join(lines)

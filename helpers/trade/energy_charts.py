@@ -18,9 +18,10 @@ __all__ = ["plot_crude_share", "plot_power_of_siberia"]
 
 
 def plot_power_of_siberia(gas: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Power of Siberia deliveries each year against its 38 bcm/yr capacity.
+    """Power of Siberia deliveries each year against its 38 bcm/yr capacity and its contract.
 
-    Conflicting figures for a year (non-preferred rows) are drawn as small black ticks.
+    The contract's volume for each year (``contract_bcm``, where published) is a dark step
+    line; conflicting figures for a year (non-preferred rows) are drawn as small black ticks.
 
     Examples
     --------
@@ -36,9 +37,15 @@ def plot_power_of_siberia(gas: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
                label=f"design capacity, {capacity:.0f} bcm/yr")  # fmt: skip
     bars = ax.bar(main["year"], main["deliveries_bcm"], color=PALETTE["green"], hatch="//",
                   edgecolor="white", label="delivered (Gazprom)")  # fmt: skip
-    for bar, value in zip(bars, main["deliveries_bcm"], strict=True):
-        ax.text(bar.get_x() + bar.get_width() / 2, value + 0.6,
+    tops = main[["deliveries_bcm", "contract_bcm"]].max(axis=1) if "contract_bcm" in main else (
+        main["deliveries_bcm"])  # fmt: skip
+    for bar, value, top in zip(bars, main["deliveries_bcm"], tops, strict=True):
+        ax.text(bar.get_x() + bar.get_width() / 2, top + 1.2,
                 f"{value:g}\n({value / capacity:.0%})", ha="center", fontsize=8)  # fmt: skip
+    if "contract_bcm" in main:
+        contract = main.dropna(subset=["contract_bcm"])
+        ax.hlines(contract["contract_bcm"], contract["year"] - 0.45, contract["year"] + 0.45,
+                  color="0.15", linewidth=2.5, label="contract volume for the year")  # fmt: skip
     other = gas[~gas["preferred"]]
     if len(other):
         ax.plot(other["year"], other["deliveries_bcm"], linestyle="none", marker="_",
@@ -49,9 +56,11 @@ def plot_power_of_siberia(gas: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.set_xticks(main["year"])
     ax.set_xlabel("Year")
     ax.set_ylabel("Gas delivered, bcm")
-    ax.set_title("Power of Siberia: deliveries against capacity")
+    ax.set_title("Power of Siberia: deliveries against contract and capacity")
     ax.legend(loc="upper left", fontsize=9)
-    add_source_line(ax, "Gazprom via TASS; other figures as noted (data/energy_gas.csv)")
+    add_source_line(
+        ax, "Gazprom and Gazprom Export via TASS; other figures as noted (data/energy_gas.csv)"
+    )
     return ax
 
 

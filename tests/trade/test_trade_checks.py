@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from helpers.trade import checks, data
@@ -36,22 +35,23 @@ def test_ex_3_2_growth_for_2027():
     assert "remove the quotes" in checks.ex_3_2("0.0927").message
 
 
-def test_ex_3_3_who_needs_whom():
+def test_ex_3_3_customs_gap():
     right = checks.ex_3_3("b")
-    assert right and "of Russia's trade" in right.message
+    assert right and "2010: China 55.5, Russia 59.3" in right.message
     assert checks.ex_3_3("B").correct and checks.ex_3_3("b.").correct
-    assert "one is many times the other" in checks.ex_3_3("a").message
-    assert "Russia is only" in checks.ex_3_3("c").message
+    assert "which way the larger flow went" in checks.ex_3_3("a").message
+    assert "changes sign" in checks.ex_3_3("c").message
     assert "not one of the options" in checks.ex_3_3("d").message
 
 
 def test_ex_3_3_follows_the_data(monkeypatch):
-    equal = pd.DataFrame(
-        {"china_share_of_russia": [0.05, 0.05], "russia_share_of_china": [0.05, 0.05]},
-        index=pd.Index([2022, 2023], name="year"),
-    )
-    monkeypatch.setattr(checks.data, "asymmetry_table", lambda: equal)
-    assert checks.ex_3_3("a").correct and not checks.ex_3_3("b").correct
+    trade = data.load_china_russia_trade()
+    flipped = trade.copy()
+    row = (flipped["year"] == 2010) & (flipped["series"] == "russia_customs")
+    flipped.loc[row, "total_usd_bn"] = 50.0  # Russia's figure now below China's in 2010
+    monkeypatch.setattr(checks.data, "load_china_russia_trade", lambda **kw: flipped[
+        flipped["preferred"]] if kw.get("preferred_only") else flipped)  # fmt: skip
+    assert checks.ex_3_3("c").correct and not checks.ex_3_3("b").correct
 
 
 def test_ex_3_4_gas_value():
@@ -69,9 +69,43 @@ def test_ex_3_5_bug_hunt():
     assert "both in US$ bn" in checks.ex_3_5(0.5).message
 
 
-@pytest.mark.parametrize(
-    "check", [checks.ex_3_1, checks.ex_3_2, checks.ex_3_3, checks.ex_3_4, checks.ex_3_5]
-)
+def test_ex_3_6_asymmetry_ratio_2010():
+    row = data.asymmetry_table().loc[2010]
+    ratio = row["china_share_of_russia"] / row["russia_share_of_china"]
+    assert 4.5 < ratio < 5.0
+    assert checks.ex_3_6(ratio).correct and checks.ex_3_6(round(ratio, 1)).correct
+    inverted = checks.ex_3_6(1 / ratio)
+    assert not inverted and "larger share goes on top" in inverted.message
+    assert "remove the quotes" in checks.ex_3_6(str(ratio)).message
+
+
+def test_ex_3_7_crude_share_2023():
+    trade = data.load_china_russia_trade(preferred_only=True).set_index(["series", "year"])
+    total = trade.loc[("china_customs", 2023), "russia_exports_to_china_usd_bn"]
+    assert checks.ex_3_7(60.6 / total).correct
+    assert "percentage" in checks.ex_3_7(60.6 / total * 100).message
+    wrong = checks.ex_3_7(60.6 / trade.loc[("china_customs", 2023), "total_usd_bn"])
+    assert not wrong and "russia_exports_to_china_usd_bn" in wrong.message
+
+
+def test_ex_3_8_composition_and_vulnerability(monkeypatch):
+    right = checks.ex_3_8("b")
+    assert right and "vulnerable" in right.message
+    assert not checks.ex_3_8("a") and not checks.ex_3_8("c")
+    table = data.crude_share_table().copy()
+    table["russia_share"] = 0.6  # if Russia were most of China's crude, "b" would not follow
+    monkeypatch.setattr(checks.data, "crude_share_table", lambda: table)
+    assert checks.ex_3_8("c").correct
+
+
+def test_ex_3_9_power_of_siberia_against_contract():
+    assert checks.ex_3_9(4.1 - 5).correct
+    sign = checks.ex_3_9(0.9)
+    assert not sign and "wrong sign" in sign.message
+    assert "shortfall is negative" in checks.ex_3_9(38 - 4.1).message
+
+
+@pytest.mark.parametrize("check", [getattr(checks, f"ex_3_{n}") for n in range(1, 10)])
 def test_not_answered(check):
     result = check(...)
     assert not result.correct and not result.answered
