@@ -76,5 +76,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.notebooks)
             if where == "assignments":
                 item.add_marker(pytest.mark.slow)
+        elif where == "hub":  # a real JupyterHub and a class of students (tests/hub)
+            item.add_marker(pytest.mark.slow)
         else:
             item.add_marker(pytest.mark.unit)
