@@ -29,6 +29,7 @@ SHORT_NAMES = {
     "good_neighbor_2021_extension": "Its five-year extension", "aukus_2021": "AUKUS statement",
     "joint_statement_2022": "Russia-China joint statement",
     "sino_dprk_1961": "China-North Korea treaty", "sco_2007": "SCO Good-Neighborliness treaty",
+    "russia_dprk_2024": "Russia-North Korea treaty",
 }  # fmt: skip
 #: Short labels of the 1914 treaties for the cascade's arrows.
 TREATY_LABELS = {
@@ -49,7 +50,8 @@ def plot_checklist(
 ) -> Axes:
     """Draw agreements against ATOP's five obligations, with each agreement's score.
 
-    A filled square is a promise made, an open square a promise not made, "n/c" not coded.
+    A filled square is a promise made, an open square a promise not made, "n/c" not coded and
+    "n/r" not read (an own coding's ``unread_obligations``).
 
     Parameters
     ----------
@@ -85,7 +87,9 @@ def plot_checklist(
             ax.axhspan(y - 0.5, y + 0.5, color=PALETTE["yellow"], alpha=0.35, linewidth=0)
         for j, name in enumerate(names):
             value = row[name]
-            if value is None or pd.isna(value):
+            if isinstance(unread := row.get("unread_obligations"), list) and name in unread:
+                ax.text(j, y, "n/r", ha="center", va="center", fontsize=8, color="#555555")
+            elif value is None or pd.isna(value):
                 ax.text(j, y, "n/c", ha="center", va="center", fontsize=8, color="#555555")
             elif value == 1:
                 ax.plot(j, y, marker="s", markersize=15, color=PALETTE["blue"], linestyle="none")
@@ -115,7 +119,8 @@ def plot_checklist(
     add_source_line(
         ax,
         "ATOP v4.01 (Leeds et al.); own coding against ATOP's definitions where marked "
-        "'this project' (data/treaties.csv). Filled = promise made; open = not made.",
+        "'this project' (data/treaties.csv). Filled = promise made; open = not made; "
+        "n/c = not coded; n/r = text not read.",
     )
     return ax
 

@@ -8,7 +8,9 @@ Three files:
 - ``data/alliances_1914.csv``: who was bound to whom in 1914, one row per directed commitment
   (guarantor → protected state), with the article and a short quotation;
 - ``data/july_crisis_1914.csv``: pledges, mobilisations and declarations of war, 1914–1916,
-  with alternative dates where sources disagree.
+  with alternative dates where sources disagree;
+- ``data/alliance_episodes_1950s.csv``: the Sino-Soviet alliance's own record, 1950–1960, one
+  dated episode per row coded as entrapment, abandonment, intrusion or assistance.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from helpers.core.tables import load_table
 __all__ = [
     "ALLIANCES_1914",
     "CODERS",
+    "EPISODES_1950S",
+    "EPISODE_CODINGS",
     "JULY_1914",
     "OBLIGATIONS",
     "OBLIGATIONS_1914",
@@ -32,6 +36,7 @@ __all__ = [
     "STATE_NAMES_1914",
     "TREATIES",
     "load_alliances_1914",
+    "load_episodes_1950s",
     "load_july_crisis_1914",
     "load_treaties",
 ]
@@ -60,17 +65,29 @@ def _not_before(start: str, end: str):
 
 
 def _coding_complete(row: dict[str, Any]):
-    """Dataset rows name their id (unless not coded); own codings code every obligation."""
+    """Dataset rows name their id (unless not coded); own codings code every obligation, or
+    list it in ``unread_obligations`` (the text that would settle it was not read)."""
     not_coded = row["cow_type"] == "not coded"
+    unread = set(row.get("unread_obligations") or ())
     if row["coding_kind"] == "dataset" and not row["dataset_id"] and not not_coded:
         yield "dataset_id", "a dataset coding needs its id (e.g. 'ATOP 3200')"
     if (row["coding_kind"] == "own coding") != (row["coded_by"] == "this project"):
         yield "coding_kind", "rows coded by 'this project' are 'own coding', and only those"
+    if unread and row["coding_kind"] != "own coding":
+        yield "unread_obligations", "only an own coding may leave obligations unread"
     needed = [o for o in OBLIGATIONS if not (o == "offense" and row["coded_by"] == "COW v4.1")]
     if not not_coded:
         for name in needed:
-            if row[name] is None:
-                yield name, f"obligation '{name}' is blank; write 0 or 1"
+            if row[name] is None and name not in unread:
+                yield (
+                    name,
+                    (
+                        f"obligation '{name}' is blank; write 0 or 1, or list it in "
+                        "unread_obligations if the text was not read"
+                    ),
+                )
+            elif row[name] is not None and name in unread:
+                yield name, f"obligation '{name}' is coded but also listed as unread"
     elif any(row[o] is not None for o in OBLIGATIONS):
         yield "cow_type", "a row marked 'not coded' must leave every obligation blank"
 
@@ -114,7 +131,14 @@ JULY_1914 = resource_schema(
     row_checks=(_distinct_states("actor", "target"), _target_needed),
 )
 
-SCHEMAS = (TREATIES, ALLIANCES_1914, JULY_1914)
+#: How an episode of the 1950s alliance is coded (see ``data/alliance_episodes_1950s.csv``).
+EPISODE_CODINGS = ("entrapment", "abandonment", "intrusion", "assistance")
+
+EPISODES_1950S = resource_schema(
+    "alliance_episodes_1950s", row_checks=(_not_before("start", "end"),)
+)
+
+SCHEMAS = (TREATIES, ALLIANCES_1914, JULY_1914, EPISODES_1950S)
 
 
 def load_treaties(path: str | Path | None = None) -> pd.DataFrame:
@@ -200,3 +224,32 @@ def load_july_crisis_1914(path: str | Path | None = None) -> pd.DataFrame:
     """
     frame = load_table(JULY_1914, path)
     return frame.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def load_episodes_1950s(path: str | Path | None = None) -> pd.DataFrame:
+    """Load the Sino-Soviet alliance episodes, 1950–1960 (``data/alliance_episodes_1950s.csv``).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Another file to check against the same rules.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per episode, sorted by ``start``; ``coding`` is one of :data:`EPISODE_CODINGS`
+        and ``borne_by`` lists who bore it (for ``assistance``: who gave it).
+
+    Raises
+    ------
+    DataError
+        If the file is missing or malformed (the message names file, row and column).
+
+    Examples
+    --------
+    >>> ep = load_episodes_1950s().set_index("episode_id")
+    >>> ep.loc["taiwan_strait_1958", ["coding", "borne_by"]].tolist()
+    ['entrapment', ['RUS']]
+    """
+    frame = load_table(EPISODES_1950S, path)
+    return frame.sort_values(["start", "episode_id"], kind="stable").reset_index(drop=True)

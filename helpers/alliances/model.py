@@ -4,6 +4,10 @@ No plotting and no file reading:
 
 - :func:`checklist_score` and :func:`checklist_table` put agreements on one commitment checklist
   (ATOP's five obligation types);
+- :func:`definition_table` applies three definitions of an alliance (ATOP's, COW's and a narrow
+  one) to the same codings, and :func:`alignment_rung` puts an agreement on a ladder of degrees
+  of alignment;
+- :func:`episode_balance` counts the 1950s alliance's episodes by kind and by who bore them;
 - the 1914 chain reaction is in :mod:`helpers.alliances.cascade`.
 """
 
@@ -14,10 +18,16 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 __all__ = [
+    "DEFINITIONS",
     "DRAWS_IN",
     "OBLIGATIONS",
+    "RUNGS",
+    "alignment_rung",
     "checklist_score",
     "checklist_table",
+    "definition_table",
+    "episode_balance",
+    "is_alliance",
 ]
 
 #: ATOP's obligation types plus the 1914 guarantee of a neutral state.
@@ -131,6 +141,137 @@ def checklist_table(
     usable["_rank"] = usable["coded_by"].map(rank)
     best = usable.sort_values(["agreement_id", "_rank"]).drop_duplicates("agreement_id")
     best = best.sort_values(["signed", "agreement_id"]).reset_index(drop=True)
-    out = best[["agreement_id", "agreement", "signed", "coded_by", *_CHECKLIST]].copy()
+    keep = ["agreement_id", "agreement", "signed", "coded_by", *_CHECKLIST]
+    if "unread_obligations" in best:
+        keep.append("unread_obligations")
+    out = best[keep].copy()
     out["score"] = [checklist_score(row, weights) for row in best.to_dict("records")]
     return out
+
+
+# --------------------------------------------------------------------------- definitions
+
+#: Which promises make an agreement an alliance under each definition. ATOP: any of its five;
+#: COW: a defence pact, a neutrality or non-aggression pact, or an entente (consultation), COW
+#: having no offence category; narrow: a promise of military support against outsiders
+#: (defence or offence), the sense of "alliance" in Glenn Snyder's work.
+DEFINITIONS: dict[str, tuple[str, ...]] = {
+    "ATOP": _CHECKLIST,
+    "COW": ("defense", "neutrality", "nonaggression", "consultation"),
+    "narrow": ("defense", "offense"),
+}
+
+
+def is_alliance(agreement: Mapping[str, object], definition: str = "ATOP") -> bool:
+    """Does a coding make the agreement an alliance under ``definition``?
+
+    A missing value (not coded, not read) counts as no promise.
+
+    Examples
+    --------
+    >>> row = {"defense": 0, "offense": 0, "neutrality": 0, "nonaggression": 1,
+    ...        "consultation": 1}
+    >>> is_alliance(row, "ATOP"), is_alliance(row, "narrow")
+    (True, False)
+    >>> is_alliance(row, "Snyder")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown definition 'Snyder'; expected one of: ATOP, COW, narrow
+    """
+    if definition not in DEFINITIONS:
+        raise _unknown("definition", definition, DEFINITIONS)
+    return any(_promised(agreement, name) for name in DEFINITIONS[definition])
+
+
+def _promised(agreement: Mapping[str, object], name: str) -> bool:
+    value = agreement.get(name)
+    return value is not None and not pd.isna(value) and int(value) == 1
+
+
+def definition_table(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per agreement of a checklist table, one True/False column per definition.
+
+    Examples
+    --------
+    >>> from helpers.alliances.data import load_treaties
+    >>> d = definition_table(checklist_table(load_treaties())).set_index("agreement_id")
+    >>> d.loc["sino_soviet_1950"].tolist()
+    [True, True, True]
+    """
+    rows = table.to_dict("records")
+    out = pd.DataFrame({"agreement_id": [r["agreement_id"] for r in rows]})
+    for name in DEFINITIONS:
+        out[name] = [is_alliance(r, name) for r in rows]
+    return out
+
+
+# --------------------------------------------------------------------------- degrees
+
+#: A ladder of degrees of alignment, from the promises an agreement makes: this lesson's
+#: simplification of the idea that alignment comes in degrees (Wilkins; Korolev), not their scheme.
+RUNGS: dict[int, str] = {
+    0: "no promise",
+    1: "promise not to fight each other, or to stay out",
+    2: "promise to consult in a military crisis",
+    3: "promise to fight for each other",
+}
+
+
+def alignment_rung(agreement: Mapping[str, object]) -> int:
+    """The highest rung of :data:`RUNGS` an agreement's promises reach (missing = no promise).
+
+    Examples
+    --------
+    >>> alignment_rung({"defense": 0, "offense": 0, "neutrality": 0, "nonaggression": 1,
+    ...                 "consultation": 1})
+    2
+    >>> alignment_rung({"defense": 1})
+    3
+    """
+    if _promised(agreement, "defense") or _promised(agreement, "offense"):
+        return 3
+    if _promised(agreement, "consultation"):
+        return 2
+    if _promised(agreement, "nonaggression") or _promised(agreement, "neutrality"):
+        return 1
+    return 0
+
+
+# --------------------------------------------------------------------------- the 1950s
+
+
+def episode_balance(
+    episodes: pd.DataFrame, *, start: str | None = None, end: str | None = None
+) -> pd.DataFrame:
+    """Count episodes by coding (rows) and by who bore them (columns), within a date range.
+
+    Parameters
+    ----------
+    episodes : DataFrame
+        From :func:`helpers.alliances.data.load_episodes_1950s`.
+    start, end : str, optional
+        Keep episodes whose ``start`` is on or after ``start`` and on or before ``end``
+        (ISO dates such as ``"1957-01-01"``).
+
+    Returns
+    -------
+    DataFrame
+        Index: the codings found; columns: ``CHN`` and ``RUS``; values: numbers of episodes. An
+        episode both bore (the treaty itself) counts once for each.
+
+    Examples
+    --------
+    >>> from helpers.alliances.data import load_episodes_1950s
+    >>> episode_balance(load_episodes_1950s()).loc["intrusion"].tolist()
+    [5, 0]
+    """
+    chosen = episodes
+    if start is not None:
+        chosen = chosen[chosen["start"] >= pd.Timestamp(start)]
+    if end is not None:
+        chosen = chosen[chosen["start"] <= pd.Timestamp(end)]
+    long = chosen[["coding", "borne_by"]].explode("borne_by")
+    counts = pd.crosstab(long["coding"], long["borne_by"])
+    counts = counts.reindex(columns=["CHN", "RUS"], fill_value=0)
+    counts.index.name, counts.columns.name = "coding", "borne by"
+    return counts

@@ -7,8 +7,10 @@ import re
 import pytest
 
 from helpers.alliances.data import (
+    EPISODE_CODINGS,
     OBLIGATIONS,
     load_alliances_1914,
+    load_episodes_1950s,
     load_july_crisis_1914,
     load_treaties,
 )
@@ -24,6 +26,8 @@ REQUIRED = {
     "roc_ussr_1945",
     "joint_declaration_1992",
     "shanghai_five_1996",
+    "sino_dprk_1961",
+    "russia_dprk_2024",
 }
 
 
@@ -56,10 +60,15 @@ def test_rows_outside_atop_are_marked_as_this_projects_coding():
         "joint_statement_2022",
         "aukus_2021",
         "good_neighbor_2021_extension",
+        "russia_dprk_2024",
     }
     assert (own["coding_kind"] == "own coding").all()
     assert own["source_id"].map(lambda ids: "own_coding_atop_definitions" in ids).all()
-    assert own[list(OBLIGATIONS)].notna().all().all(), "own codings code every obligation"
+    for row in own.to_dict("records"):
+        unread = set(row["unread_obligations"] or ())
+        for name in OBLIGATIONS:
+            coded = row[name] is not None and row[name] == row[name]
+            assert coded != (name in unread), f"{row['coding_id']}: {name} coded xor unread"
     assert own["key_clause"].str.len().gt(20).all()
 
 
@@ -75,6 +84,43 @@ def test_quotations_are_short():
     t = load_treaties()
     quoted = t.loc[t["clause_is_quote"], "key_clause"]
     assert quoted.str.split().str.len().le(40).all(), "quote a sentence or less"
+
+
+def test_the_2024_treaty_is_coded_from_what_was_read_and_marked_hindsight():
+    t = load_treaties().set_index("coding_id")
+    own = t.loc["russia_dprk_2024_own"]
+    assert (own["defense"], own["consultation"]) == (1, 1)
+    assert own["unread_obligations"] == ["offense", "neutrality", "nonaggression"]
+    assert own["in_force"].strftime("%Y-%m-%d") == "2024-12-04"
+    assert own["notes"].startswith("HINDSIGHT")
+    assert t.loc["russia_dprk_2024_cow", "cow_type"] == "not coded"
+
+
+# ------------------------------------------------------------------ alliance_episodes_1950s.csv
+
+
+def test_the_episodes_cover_the_issue_s_cases_with_sources():
+    ep = load_episodes_1950s().set_index("episode_id")
+    for case in ("china_entry_1950", "taiwan_strait_1954", "taiwan_strait_1958",
+                 "tass_india_1959", "defence_technical_accord_1957", "nuclear_aid_halt_1959",
+                 "specialists_withdrawn_1960"):  # fmt: skip
+        assert case in ep.index
+    assert set(ep["coding"]) == set(EPISODE_CODINGS)
+    assert ep["source_id"].map(len).ge(1).all()
+    assert ep.loc["nuclear_aid_halt_1959", "start"].strftime("%Y-%m-%d") == "1959-06-20"
+    assert ep["start"].is_monotonic_increasing
+
+
+def test_contested_episodes_say_so():
+    ep = load_episodes_1950s().set_index("episode_id")
+    assert "CONTESTED" in ep.loc["air_cover_dispute_1950", "notes"]
+    assert ep.loc["air_cover_dispute_1950", "confidence"] == "low"
+    assert "CONFLICT" in ep.loc["specialists_withdrawn_1960", "notes"]
+
+
+def test_evidence_quotes_are_short():
+    ep = load_episodes_1950s()
+    assert ep["evidence_quote"].str.split().str.len().le(60).all()
 
 
 # ------------------------------------------------------------------ alliances_1914.csv
@@ -138,6 +184,8 @@ def _replace(old: str, new: str):
 
 
 TR = ("treaties.csv", load_treaties)
+EP = ("alliance_episodes_1950s.csv", load_episodes_1950s)
+UNREAD = "tass_2024_dprk_treaty_in_force,medium,"
 AL = ("alliances_1914.csv", load_alliances_1914)
 JU = ("july_crisis_1914.csv", load_july_crisis_1914)
 DEF = ",DEU,AUT,defense,RUS,"
@@ -185,6 +233,46 @@ DEF = ",DEU,AUT,defense,RUS,"
             None,
             "coded_by",
             "unexpected value 'COW 4.1'; expected one of: ATOP v4.01, COW v4.1",
+        ),
+        (
+            *TR,
+            "offense;neutrality;nonaggression",
+            "offense;neutrality",
+            None,
+            "nonaggression",
+            "obligation 'nonaggression' is blank; write 0 or 1, or list it in unread_obligations",
+        ),
+        (
+            *TR,
+            "offense;neutrality;nonaggression",
+            "offense;neutrality;nonaggression;defense",
+            None,
+            "defense",
+            "obligation 'defense' is coded but also listed as unread",
+        ),
+        (
+            *TR,
+            "offense;neutrality;nonaggression",
+            "offense;neutrality;nonaggression;alliance",
+            None,
+            "unread_obligations",
+            "unexpected value 'alliance'",
+        ),
+        (
+            *EP,
+            "1959-09-09,1959-09-13,day",
+            "1959-09-09,1959-08-13,day",
+            None,
+            "end",
+            "ends (1959-08-13) before it starts (1959-09-09)",
+        ),
+        (
+            *EP,
+            ",abandonment,CHN,",
+            ",betrayal,CHN,",
+            None,
+            "coding",
+            "unexpected value 'betrayal'",
         ),
         (
             *AL,
@@ -256,3 +344,15 @@ def test_unknown_source_id_is_refused(corrupt):
     )
     with pytest.raises(DataError, match=r"unknown source_id 'nobody_read_this'"):
         load_alliances_1914(path)
+
+
+def test_an_unread_obligation_is_refused_outside_own_codings(corrupt):
+    def change(text: str) -> str:
+        lines = text.splitlines(keepends=True)
+        for i, line in enumerate(lines):
+            if line.startswith("sino_soviet_1950_cow,"):
+                lines[i] = line.rstrip("\n").removesuffix(",") + ",nonaggression\n"
+        return "".join(lines)
+
+    with pytest.raises(DataError, match="only an own coding may leave obligations unread"):
+        load_treaties(corrupt("treaties.csv", change))

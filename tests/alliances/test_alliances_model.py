@@ -240,7 +240,9 @@ def test_charts_draw_and_label():
 
     ax = plot_checklist(checklist_table(load_treaties()))
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[0].startswith("Russia-China joint statement (2022)")
+    assert labels[0].startswith("Russia-North Korea treaty (2024)")
+    assert labels[1].startswith("Russia-China joint statement (2022)")
+    assert [t.get_text() for t in ax.texts].count("n/r") == 3, "the 2024 treaty's unread clauses"
     assert any(t.get_text().startswith("Source:") for t in ax.texts)
     plt.close(ax.figure)
     run = simulate_cascade(commitments_from_frame(load_alliances_1914()), "AUT", "SRB",
@@ -257,3 +259,57 @@ def test_charts_draw_and_label():
 def test_exercise_4_3_answer_is_what_the_model_gives(network):
     entries = simulate_cascade(network, "DEU", "BEL", states=STATES_1914).entries
     assert set(entries.loc[entries["step"] == 1, "state"]) == {"GBR", "FRA", "RUS", "AUT"}
+
+
+# ------------------------------------------------------------------ definitions, rungs, 1950s
+
+
+def test_three_definitions_split_the_2001_treaty():
+    from helpers.alliances.data import load_treaties
+    from helpers.alliances.model import checklist_table, definition_table
+
+    d = definition_table(checklist_table(load_treaties())).set_index("agreement_id")
+    assert d.loc["good_neighbor_2001"].tolist() == [True, True, False]
+    assert d.loc["joint_statement_2022"].tolist() == [False, False, False]
+    assert d.loc["russia_dprk_2024"].tolist() == [True, True, True]
+
+
+def test_is_alliance_counts_missing_as_no_promise_and_refuses_unknown_definitions():
+    from helpers.alliances.model import is_alliance
+
+    assert not is_alliance({"defense": None, "offense": float("nan")}, "narrow")
+    assert is_alliance({"consultation": 1}, "COW") and not is_alliance({"offense": 1}, "COW")
+    with pytest.raises(ValueError, match="unknown definition 'Snyder'"):
+        is_alliance({}, "Snyder")
+
+
+@pytest.mark.parametrize(
+    ("coding", "rung"),
+    [
+        ({}, 0),
+        ({"neutrality": 1}, 1),
+        ({"nonaggression": 1, "consultation": 1}, 2),
+        ({"offense": 1, "consultation": 0}, 3),
+        ({"defense": 1, "offense": None}, 3),
+    ],
+)
+def test_alignment_rung(coding, rung):
+    from helpers.alliances.model import alignment_rung
+
+    assert alignment_rung(coding) == rung
+
+
+def test_episode_balance_counts_by_coding_and_bearer_within_dates():
+    from helpers.alliances.data import load_episodes_1950s
+    from helpers.alliances.model import episode_balance
+
+    ep = load_episodes_1950s()
+    whole = episode_balance(ep)
+    assert list(whole.columns) == ["CHN", "RUS"]
+    assert whole.loc["intrusion"].tolist() == [5, 0]
+    late = episode_balance(ep, start="1957-01-01")
+    early = episode_balance(ep, end="1956-12-31")
+    assert late.loc["abandonment", "CHN"] == 4 and early.loc["abandonment", "CHN"] == 1
+    total = early.add(late, fill_value=0)
+    assert total.equals(whole.astype(total.dtypes.iloc[0]))
+    assert episode_balance(ep, start="1961-01-01").empty
