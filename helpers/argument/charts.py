@@ -30,11 +30,14 @@ ROLE_STYLE: dict[str, dict[str, object]] = {
                  "word": "EVIDENCE"},
     "objection": {"edgecolor": PALETTE["vermillion"], "linestyle": "--", "linewidth": 1.6,
                   "word": "OBJECTION"},
+    "accuracy_note": {"edgecolor": "#777777", "linestyle": "-.", "linewidth": 1.2,
+                      "word": "ACCURACY NOTE"},
 }  # fmt: skip
 #: How each kind of link is drawn: a solid grey arrow supports, a dashed vermillion one attacks.
 EDGE_STYLE: dict[str, dict[str, str]] = {
     "supports": {"color": "#555555", "linestyle": "-"},
     "attacks": {"color": PALETTE["vermillion"], "linestyle": "--"},
+    "notes": {"color": "#999999", "linestyle": ":"},
 }
 #: How each effect of a later development is drawn: a marker and a colour.
 EFFECT_STYLE: dict[str, dict[str, str]] = {
@@ -48,7 +51,10 @@ _BOX_HALF_HEIGHT = 0.24
 def _box_text(row: pd.Series, width: int) -> str:
     word = ROLE_STYLE[row["role"]]["word"]
     label = textwrap.fill(str(row["label"]), width)
-    return f"{word}\n{label}\n({', '.join(row['claim_ids'])})"
+    who = row.get("attributed_to")
+    short = textwrap.shorten(str(who), 2 * width, placeholder="…")
+    by = "\n" + textwrap.fill(f"— {short}", width) if isinstance(who, str) else ""
+    return f"{word}\n{label}{by}\n({', '.join(row['claim_ids'])})"
 
 
 def plot_argument_map(
@@ -76,14 +82,18 @@ def plot_argument_map(
     >>> nodes, edges = load_argument()
     >>> ax = plot_argument_map(nodes, edges)
     >>> sum(t.get_text().startswith("PREMISE") for t in ax.texts)
-    5
+    4
     >>> plt.close(ax.figure)
     """
-    ax = new_axes(ax, figsize=(12.5, 7))
+    ax = new_axes(ax, figsize=(14, 8.5))
     layout = map_layout(nodes, edges)
     for _, edge in edges.iterrows():
         (x0, y0), (x1, y1) = layout[edge["from_node"]], layout[edge["to_node"]]
         style = EDGE_STYLE[edge["relation"]]
+        if edge["relation"] == "notes":  # beside the map: a dotted line, no arrow
+            ax.plot([x0 - 0.07, x1 + 0.06], [y0, y1], color=style["color"],
+                    linestyle=style["linestyle"], linewidth=1.1, zorder=1)  # fmt: skip
+            continue
         ax.annotate("", xy=(x1 + (x0 - x1) * 0.1, y1 - _BOX_HALF_HEIGHT),
                     xytext=(x0, y0 + _BOX_HALF_HEIGHT),
                     arrowprops={"arrowstyle": "-|>", "color": style["color"],
@@ -94,19 +104,23 @@ def plot_argument_map(
         x, y = layout[row["node_id"]]
         style = ROLE_STYLE[row["role"]]
         width = 28 if row["role"] == "conclusion" else wrap
-        ax.text(x, y, _box_text(row, width), ha="center", va="center", fontsize=8, zorder=3,
+        ax.text(x, y, _box_text(row, width), ha="center", va="center", fontsize=7.5, zorder=3,
                 fontweight="bold" if row["role"] == "conclusion" else "normal",
                 bbox={"boxstyle": "round,pad=0.4", "facecolor": "#ffffff",
                       "edgecolor": style["edgecolor"], "linestyle": style["linestyle"],
                       "linewidth": style["linewidth"]})  # fmt: skip
     depth = min(y for _, y in layout.values())
-    ax.set_xlim(-0.08, 1.08)
+    if (nodes["role"] == "accuracy_note").any():
+        ax.text(1.22, -0.45, "Accuracy notes\n(slips, not objections)", ha="center", va="center",
+                fontsize=8.5, style="italic", color="#555555")  # fmt: skip
+    ax.set_xlim(-0.08, 1.36)
     ax.set_ylim(depth - 0.5, 0.5)
     ax.axis("off")
     handles = [Line2D([], [], color=s["color"], linestyle=s["linestyle"], marker="None",
                       label=name) for name, s in EDGE_STYLE.items()]  # fmt: skip
     ax.legend(handles=handles, loc="lower right", fontsize=9, title="Arrows")
-    ax.set_title("The argument of 'Back to the past': conclusion, premises, evidence, objections")
+    ax.set_title("The argument of 'Back to the past': the author's reasons, the evidence, "
+                 "named objections; accuracy notes beside it")  # fmt: skip
     add_source_line(ax, "our reading of Yu Bin, PacNet #8, February 2022; claim ids from "
                     "data/claims.csv (data/argument_nodes.csv, argument_edges.csv)")  # fmt: skip
     return ax

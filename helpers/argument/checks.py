@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from helpers.argument.data import HINDSIGHT_AFTER, load_argument, load_hindsight
+from helpers.argument.democracy_data import third_voices
 from helpers.argument.model import VERDICTS, compare_verdicts, trade_against_target
 from helpers.core.feedback import (
     Feedback,
@@ -28,7 +29,7 @@ from helpers.ledger.data import load_claims
 from helpers.relations.data import load_events
 from helpers.trade.data import load_trade_targets, trade_series
 
-__all__ = ["EX_5_2_EVENTS", "check_verdicts", "ex_5_1", "ex_5_2", "ex_5_3", "ex_5_4"]
+__all__ = ["EX_5_2_EVENTS", "check_verdicts", "ex_5_1", "ex_5_2", "ex_5_3", "ex_5_4", "ex_5_5"]
 
 #: Exercise 5.1: the claim of paragraph 16 the student places in the argument map.
 EX_5_1_CLAIM = "c66"
@@ -52,10 +53,10 @@ def ex_5_1(answer: Any) -> Feedback:
 
     Examples
     --------
-    >>> ex_5_1("Heritage and Westphalianism ").correct
+    >>> ex_5_1("back to the past: non-interference ").correct
     True
-    >>> ex_5_1("history").message
-    'Not "History". History rests on claims from ¶ 12.'
+    >>> ex_5_1("reason 1: freedom of action").message
+    'Not "Reason 1: freedom of action". Reason 1: freedom of action rests on claims from ¶ 10.'
     """
     nodes, _ = load_argument()
     premises = nodes[nodes["role"] == "premise"]
@@ -189,3 +190,25 @@ def check_verdicts(answers: object, card: pd.DataFrame) -> Feedback:
                         "predictions. Now read the evidence that might change it.")  # fmt: skip
     return Feedback(False, f"You differ from the ledger on {', '.join(differ)}. That is allowed: "
                     "say which evidence you weigh differently in the synthesis below.")  # fmt: skip
+
+
+@never_raises
+def ex_5_5(answer: Any) -> Feedback:
+    """Exercise 5.5: which rows of the democracy evidence table are third voices?
+
+    A third voice is neither China or Russia, nor the US and its allies, nor an index or a UN
+    body: the expected ids come from the ``voice`` column of ``data/democracy_evidence.csv``.
+
+    Examples
+    --------
+    >>> ex_5_5(["D06", " d07"]).correct
+    True
+    >>> ex_5_5(["d06"]).correct
+    False
+    """
+    return check_set(
+        answer,
+        third_voices(),
+        hint="A third voice is neither China or Russia, nor the United States and its allies, "
+        "nor an index such as Freedom House, nor the UN: read the party column.",
+    )

@@ -7,8 +7,13 @@ Four files, each checked against its schema and then against the files it points
 - ``argument_edges.csv``: which box supports or attacks which;
 - ``hindsight.csv``: what happened after 4 February 2022, each development linked to the claim
   it bears on, with whether it supports, weakens or is mixed for that claim;
+- ``hindsight_scoring.csv``: which claims the hindsight scores (predictive and interpretive ones
+  only), and why;
 - ``democracy_passages.csv``: short passages on democracy from the joint statement, the
-  commentary and the US Summit for Democracy, each as its party's claim.
+  commentary and the US Summit for Democracy, each as its party's claim, saying whose words
+  each is (the speaker's own, an official translation, or an agency's summary);
+- ``democracy_evidence.csv``: attributed assessments and claims about democracy and
+  non-interference (an index, governments, the UN General Assembly, third voices).
 
 Every problem raises :class:`~helpers.core.schema.DataError`, naming the file, the line and the
 column.
@@ -30,10 +35,12 @@ from helpers.ledger.data import MAX_QUOTATION, load_claims
 __all__ = [
     "ARGUMENT_EDGES",
     "ARGUMENT_NODES",
+    "DEMOCRACY_EVIDENCE",
     "DEMOCRACY_PASSAGES",
     "EFFECTS",
     "HINDSIGHT",
     "HINDSIGHT_AFTER",
+    "HINDSIGHT_SCORING",
     "PARTIES",
     "RELATIONS",
     "ROLES",
@@ -41,14 +48,18 @@ __all__ = [
     "load_argument",
     "load_argument_edges",
     "load_argument_nodes",
-    "load_democracy_passages",
     "load_hindsight",
+    "load_hindsight_scoring",
+    "scored_claims",
 ]
 
-#: The kinds of box in the argument map, from the top of the map down.
-ROLES = ("conclusion", "premise", "evidence", "objection")
-#: How one box bears on another.
-RELATIONS = ("supports", "attacks")
+#: The kinds of box in the argument map, from the top of the map down; accuracy notes are drawn
+#: beside the map, not as objections.
+ROLES = ("conclusion", "premise", "evidence", "objection", "accuracy_note")
+#: How one box bears on another (``notes``: an accuracy note on a box, which attacks nothing).
+RELATIONS = ("supports", "attacks", "notes")
+#: The claim types that hindsight may score (facts about the 2022 text are not scored).
+SCORABLE_TYPES = ("predictive", "interpretive")
 #: How a later development bears on a claim.
 EFFECTS = ("supports", "weakens", "mixed")
 #: Whose words a democracy passage gives.
@@ -68,6 +79,11 @@ _precision_matches = date_matches_precision()
 def _node_checks(row: dict[str, Any]) -> Iterator[tuple[str, str]]:
     if len(row["label"]) > MAX_LABEL:
         yield "label", f"keep box labels to {MAX_LABEL} characters (the map draws them)"
+    needs_voice = row["role"] in ("objection", "accuracy_note")
+    if needs_voice and row["attributed_to"] is None:
+        yield "attributed_to", "say whose objection or note this is (a scholar, a government, ...)"
+    if not needs_voice and row["attributed_to"] is not None:
+        yield "attributed_to", "only objections and accuracy notes are attributed"
 
 
 def _edge_checks(row: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -119,7 +135,17 @@ ARGUMENT_NODES = resource_schema(
 ARGUMENT_EDGES = resource_schema("argument_edges", row_checks=(_edge_checks,))
 HINDSIGHT = resource_schema("hindsight", row_checks=(_hindsight_checks,))
 DEMOCRACY_PASSAGES = resource_schema("democracy_passages", row_checks=(_passage_checks,))
-SCHEMAS = (ARGUMENT_NODES, ARGUMENT_EDGES, HINDSIGHT, DEMOCRACY_PASSAGES)
+HINDSIGHT_SCORING = resource_schema("hindsight_scoring")
+DEMOCRACY_EVIDENCE = resource_schema("democracy_evidence", row_checks=(_precision_matches,))
+SCHEMAS = (ARGUMENT_NODES, ARGUMENT_EDGES, HINDSIGHT, HINDSIGHT_SCORING, DEMOCRACY_PASSAGES,
+           DEMOCRACY_EVIDENCE)  # fmt: skip
+
+
+def _problem(path: str | Path | None, schema, column: str, key: str, key_column: str, text: str):
+    """A DataError on the row of ``path`` (default: the file in data/) whose key is ``key``."""
+    target = Path(path) if path is not None else DATA_DIR / schema.filename
+    line = _lines_by_id(path, schema, key_column).get(key)
+    return DataError(shown_name(target), text, line=line, column=column)
 
 
 def _lines_by_id(path: str | Path | None, schema, column: str) -> dict[str, int]:
@@ -157,7 +183,7 @@ def load_argument_nodes(
     --------
     >>> nodes = load_argument_nodes()
     >>> nodes.set_index("node_id").loc["conclusion", "claim_ids"]
-    ['c14', 'c57']
+    ['c14', 'c40']
     """
     return load_table(ARGUMENT_NODES, path, references={"claims": claims_path})
 
@@ -189,7 +215,7 @@ def load_argument_edges(
     --------
     >>> edges = load_argument_edges()
     >>> sorted(edges["relation"].unique())
-    ['attacks', 'supports']
+    ['attacks', 'notes', 'supports']
     """
     return load_table(ARGUMENT_EDGES, path, references={"argument_nodes": nodes_path})
 
@@ -214,10 +240,18 @@ def load_argument(
     --------
     >>> nodes, edges = load_argument()
     >>> int((nodes["role"] == "premise").sum())
-    5
+    4
     """
     nodes = load_argument_nodes(nodes_path)
     edges = load_argument_edges(edges_path, nodes_path=nodes_path)
+    role = nodes.set_index("node_id")["role"]
+    for edge_id, source, relation in edges[["edge_id", "from_node", "relation"]].itertuples(
+        index=False
+    ):
+        if (relation == "notes") != (role[source] == "accuracy_note"):
+            raise _problem(edges_path, ARGUMENT_EDGES, "relation", edge_id, "edge_id",
+                           f"{source!r} is a {role[source]}: accuracy notes (and only they) "
+                           "'notes' a box; objections 'attacks' it")  # fmt: skip
     linked = set(edges["from_node"])
     loose = [n for n, role in zip(nodes["node_id"], nodes["role"], strict=True)
              if role != "conclusion" and n not in linked]  # fmt: skip
@@ -271,56 +305,51 @@ def load_hindsight(
     return frame.sort_values(["date", "hindsight_id"], kind="stable").reset_index(drop=True)
 
 
-def load_democracy_passages(
-    path: str | Path | None = None, *, claims_path: str | Path | None = None
+def load_hindsight_scoring(
+    path: str | Path | None = None,
+    *,
+    hindsight_path: str | Path | None = None,
+    claims_path: str | Path | None = None,
 ) -> pd.DataFrame:
-    """Load the democracy passages of the joint statement, the commentary and the US summit.
+    """Which claims the hindsight scores, and why (``data/hindsight_scoring.csv``).
 
-    Parameters
-    ----------
-    path : str or Path, optional
-        Another file to check against the same rules (default ``data/democracy_passages.csv``).
-    claims_path : str or Path, optional
-        The claim ledger that the commentary's passages must quote (default ``data/claims.csv``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per passage: passage_id, party (``china_russia``, ``yu_bin`` or
-        ``united_states``), speaker, document, date, date_precision, theme, quotation,
-        paragraph and claim_id (commentary only), note, source_id (list).
+    Every claim that a hindsight row bears on must be listed, and only predictive and
+    interpretive claims may be scored: facts about the 2022 text are not.
 
     Raises
     ------
     DataError
-        If the file is malformed, or a commentary passage's claim is not in the ledger, is from
-        another paragraph, or does not contain the quotation.
+        If a hindsight claim is missing, or a scored claim is a factual or normative claim.
 
     Examples
     --------
-    >>> passages = load_democracy_passages()
-    >>> sorted(passages["party"].unique())
-    ['china_russia', 'united_states', 'yu_bin']
+    >>> scoring = load_hindsight_scoring()
+    >>> sorted(scoring.loc[scoring["scored"], "claim_id"])
+    ['c14', 'c42', 'c57', 'c67']
     """
-    frame = load_table(DEMOCRACY_PASSAGES, path, references={"claims": claims_path})
-    ledger = load_claims(claims_path).set_index("claim_id")
-    for passage_id, claim_id, paragraph, quotation in frame[
-        ["passage_id", "claim_id", "paragraph", "quotation"]
-    ].itertuples(index=False):
-        if pd.isna(claim_id):
-            continue
-        claim = ledger.loc[claim_id]
-        if int(claim["paragraph"]) != int(paragraph):
-            problem, column = (
-                f"claim {claim_id} is in paragraph {int(claim['paragraph'])}",
-                "paragraph",
-            )
-        elif quotation not in claim["quotation"]:
-            problem = f"the quotation is not the ledger's quotation of claim {claim_id}"
-            column = "quotation"
-        else:
-            continue
-        target = Path(path) if path is not None else DATA_DIR / DEMOCRACY_PASSAGES.filename
-        line = _lines_by_id(path, DEMOCRACY_PASSAGES, "passage_id")[passage_id]
-        raise DataError(shown_name(target), problem, line=line, column=column)
+    frame = load_table(HINDSIGHT_SCORING, path, references={"claims": claims_path})
+    kinds = load_claims(claims_path).set_index("claim_id")["claim_type"]
+    for claim_id, scored in frame[["claim_id", "scored"]].itertuples(index=False):
+        if scored and kinds[claim_id] not in SCORABLE_TYPES:
+            raise _problem(path, HINDSIGHT_SCORING, "scored", claim_id, "claim_id",
+                           f"{claim_id} is a {kinds[claim_id]} claim: score only predictive and "
+                           "interpretive claims")  # fmt: skip
+    missing = sorted(set(load_hindsight(hindsight_path)["claim_id"]) - set(frame["claim_id"]))
+    if missing:
+        target = Path(path) if path is not None else DATA_DIR / HINDSIGHT_SCORING.filename
+        raise DataError(shown_name(target), f"no row for {', '.join(missing)}, which "
+                        "hindsight.csv bears on: say whether it is scored, and why",
+                        column="claim_id")  # fmt: skip
     return frame
+
+
+def scored_claims(scoring: pd.DataFrame | None = None) -> list[str]:
+    """The ids of the claims the hindsight scores.
+
+    Examples
+    --------
+    >>> scored_claims()
+    ['c14', 'c42', 'c57', 'c67']
+    """
+    table = load_hindsight_scoring() if scoring is None else scoring
+    return sorted(table.loc[table["scored"].astype(bool), "claim_id"])

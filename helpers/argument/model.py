@@ -70,7 +70,7 @@ def premises_of(
     >>> from helpers.argument.data import load_argument
     >>> nodes, edges = load_argument()
     >>> premises_of(nodes, edges)["label"].tolist()[:2]
-    ['History', 'Independence']
+    ['Reason 1: freedom of action', 'Reason 2: the shadow of the past']
     """
     supporting = _linked(nodes, edges, conclusion, "supports")
     return supporting[supporting["role"] == "premise"].reset_index(drop=True)
@@ -97,8 +97,8 @@ def attacks_on(nodes: pd.DataFrame, edges: pd.DataFrame, node_id: str) -> pd.Dat
     --------
     >>> from helpers.argument.data import load_argument
     >>> nodes, edges = load_argument()
-    >>> attacks_on(nodes, edges, "e_1914")["node_id"].tolist()
-    ['o_within_a_week']
+    >>> attacks_on(nodes, edges, "p_shadow_past")["node_id"].tolist()
+    ['o_dependence']
     """
     return _linked(nodes, edges, node_id, "attacks")
 
@@ -111,8 +111,8 @@ def claims_behind(nodes: pd.DataFrame, claims: pd.DataFrame, node_id: str) -> pd
     >>> from helpers.argument.data import load_argument
     >>> from helpers.ledger.data import load_claims
     >>> nodes, _ = load_argument()
-    >>> claims_behind(nodes, load_claims(), "p_heritage")["paragraph"].tolist()
-    [16, 16, 16]
+    >>> claims_behind(nodes, load_claims(), "p_back_to_past")["paragraph"].tolist()
+    [15, 16, 16, 16]
     """
     table = nodes.set_index("node_id")
     if node_id not in table.index:
@@ -122,12 +122,13 @@ def claims_behind(nodes: pd.DataFrame, claims: pd.DataFrame, node_id: str) -> pd
 
 
 def map_layout(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict[str, tuple[float, float]]:
-    """Where each box goes on the map: the conclusion on top, each box one row below its target.
+    """Where each box goes on the map: the argument above, objections below, notes at the side.
 
-    The row (``y``, 0 at the top, negative going down) is the number of links from the box to
-    the conclusion. The first row is spread evenly in the order of ``nodes``; each box further
-    down sits under the box(es) it points to, nudged right where boxes would overlap. ``x`` runs
-    from 0 to 1.
+    The conclusion is on top (``y`` 0); each premise or evidence box sits one row below the box
+    it supports. Objections share one row under the argument, each under the box it attacks.
+    Accuracy notes are not part of the argument: they go in a column to the right (``x`` > 1),
+    one above the other. The first row is spread evenly in the order of ``nodes``; other boxes
+    sit under the box(es) they point to, nudged right where boxes would overlap.
 
     Returns
     -------
@@ -144,32 +145,35 @@ def map_layout(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict[str, tuple[floa
     >>> from helpers.argument.data import load_argument
     >>> nodes, edges = load_argument()
     >>> layout = map_layout(nodes, edges)
-    >>> layout["conclusion"], layout["p_history"][1], layout["o_within_a_week"][1]
+    >>> layout["conclusion"], layout["p_independence"][1], layout["o_entente"][1]
     ((0.5, 0), -1, -3)
-    >>> layout["e_1914"][0] == layout["p_independence"][0]
-    True
+    >>> layout["e_1914"][0] == layout["p_independence"][0], layout["a_within_a_week"][0] > 1
+    (True, True)
     """
     top = nodes.loc[nodes["role"] == "conclusion", "node_id"].tolist()
     if len(top) != 1:
         raise ValueError("the map needs exactly one conclusion")
-    node_order = list(nodes["node_id"])
+    order = list(nodes["node_id"])
+    role = dict(zip(nodes["node_id"], nodes["role"], strict=True))
     targets: dict[str, list[str]] = {}
-    for _, edge in edges.iterrows():
-        targets.setdefault(edge["from_node"], []).append(edge["to_node"])
-    depth = {top[0]: 0}
-    rows: dict[int, list[str]] = {0: [top[0]]}
-    level = 0
+    for source, target in zip(edges["from_node"], edges["to_node"], strict=True):
+        targets.setdefault(source, []).append(target)
+    depth, rows, level = {top[0]: 0}, {0: [top[0]]}, 0
     while rows.get(level):
-        for node in node_order:
-            if node not in depth and any(depth.get(t) == level for t in targets.get(node, [])):
+        for node in order:
+            if role[node] in ("objection", "accuracy_note") or node in depth:
+                continue
+            if any(depth.get(t) == level for t in targets.get(node, [])):
                 depth[node] = level + 1
                 rows.setdefault(level + 1, []).append(node)
         level += 1
-    missing = sorted(set(node_order) - set(depth))
+    bottom = max(rows) + 1
+    rows[bottom] = [n for n in order if role[n] == "objection"]
+    missing = [n for n in order if role[n] != "accuracy_note" and n not in depth
+               and not (role[n] == "objection" and targets.get(n))]  # fmt: skip
     if missing:
-        raise ValueError(f"no path to the conclusion from: {', '.join(missing)}")
-    widest = max(len(members) for members in rows.values())
-    gap = 1 / max(widest - 1, 1)
+        raise ValueError(f"no path to the conclusion from: {', '.join(sorted(missing))}")
+    gap = 1 / max(max(len(m) for m in rows.values()) - 1, 1)
     layout: dict[str, tuple[float, float]] = {top[0]: (0.5, 0)}
     for level in sorted(rows)[1:]:
         members = rows[level]
@@ -177,12 +181,9 @@ def map_layout(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict[str, tuple[floa
             start = 0.5 - gap * (len(members) - 1) / 2
             wanted = {node: start + i * gap for i, node in enumerate(members)}
         else:  # under the boxes they point to
-            wanted = {}
-            for node in members:
-                above = [layout[t][0] for t in targets[node] if depth.get(t) == level - 1]
-                wanted[node] = sum(above) / len(above)
+            wanted = {n: sum(layout[t][0] for t in targets[n]) / len(targets[n]) for n in members}
         placed: list[str] = []
-        for node in sorted(members, key=lambda n: (wanted[n], node_order.index(n))):
+        for node in sorted(members, key=lambda n: (wanted[n], order.index(n))):
             x = wanted[node]
             if placed and x < layout[placed[-1]][0] + gap - 1e-9:
                 x = layout[placed[-1]][0] + gap
@@ -191,7 +192,10 @@ def map_layout(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict[str, tuple[floa
         overflow = layout[placed[-1]][0] - 1
         if overflow > 0:
             for node in placed:
-                layout[node] = (layout[node][0] - overflow, -level)
+                layout[node] = (max(layout[node][0] - overflow, 0.0), -level)
+    notes = [n for n in order if role[n] == "accuracy_note"]
+    for i, node in enumerate(notes):
+        layout[node] = (1.22, -1 - i * 1.2)
     return layout
 
 
@@ -237,8 +241,10 @@ def effect_counts(hindsight: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(columns=["supports", "mixed", "weakens"], fill_value=0)
 
 
-def scorecard(claims: pd.DataFrame, hindsight: pd.DataFrame) -> pd.DataFrame:
-    """The commentary's predictive claims beside what happened after 4 February 2022.
+def scorecard(
+    claims: pd.DataFrame, hindsight: pd.DataFrame, scored: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """The claims the hindsight scores beside what happened after 4 February 2022.
 
     Parameters
     ----------
@@ -246,11 +252,14 @@ def scorecard(claims: pd.DataFrame, hindsight: pd.DataFrame) -> pd.DataFrame:
         The claim ledger (:func:`helpers.ledger.data.load_claims`).
     hindsight : pandas.DataFrame
         Later developments (:func:`helpers.argument.data.load_hindsight`).
+    scored : list of str, optional
+        The claims to score (default: :func:`helpers.argument.data.scored_claims`, the
+        predictive and interpretive claims marked scored in ``hindsight_scoring.csv``).
 
     Returns
     -------
     pandas.DataFrame
-        One row per predictive claim, in paragraph order: claim_id, paragraph, quotation,
+        One row per scored claim, in paragraph order: claim_type, claim_id, paragraph, quotation,
         supports, mixed, weakens (counts), evidence (the developments, one per line, dated) and
         verdict (from :func:`ledger_verdict`).
 
@@ -259,12 +268,17 @@ def scorecard(claims: pd.DataFrame, hindsight: pd.DataFrame) -> pd.DataFrame:
     >>> from helpers.ledger.data import load_claims
     >>> from helpers.argument.data import load_hindsight
     >>> card = scorecard(load_claims(), load_hindsight()).set_index("claim_id")
-    >>> card.loc["c57", "verdict"], int(card.loc["c57", "supports"])
-    ('mixed', 5)
+    >>> c57 = card.loc["c57"]
+    >>> c57["verdict"], int(c57["supports"]), int(c57["weakens"])
+    ('mixed', 5, 1)
     """
-    predictive = claims[claims["claim_type"] == "predictive"]
+    if scored is None:
+        from helpers.argument.data import scored_claims  # data is loaded only when asked
+
+        scored = scored_claims()
+    chosen = claims[claims["claim_id"].isin(set(scored))]
     rows = []
-    for _, claim in predictive.sort_values("paragraph", kind="stable").iterrows():
+    for _, claim in chosen.sort_values(["paragraph", "claim_id"], kind="stable").iterrows():
         later = hindsight[hindsight["claim_id"] == claim["claim_id"]].sort_values("date")
         counts = later["effect"].value_counts()
         evidence = "\n".join(
@@ -274,6 +288,7 @@ def scorecard(claims: pd.DataFrame, hindsight: pd.DataFrame) -> pd.DataFrame:
         rows.append(
             {
                 "claim_id": claim["claim_id"],
+                "claim_type": claim["claim_type"],
                 "paragraph": int(claim["paragraph"]),
                 "quotation": claim["quotation"],
                 "supports": int(counts.get("supports", 0)),

@@ -1,8 +1,9 @@
-"""The predictions explorer of lesson 05: give your verdict on each prediction, then compare.
+"""The predictions explorer of lesson 05: give your verdict on each scored claim, then compare.
 
 :func:`predictions_explorer` returns an :class:`helpers.core.widget.Explorer` without a chart:
-one card per predictive claim of the ledger (the quotation and what happened after 4 February
-2022), a drop-down menu per claim for the student's verdict, a "Compare with the ledger" button
+one card per claim that the hindsight scores (``data/hindsight_scoring.csv``: the central
+prediction and three interpretive claims), with the quotation and what happened after 4 February
+2022, a drop-down menu per claim for the student's verdict, a "Compare with the ledger" button
 and, as its summary, the result. The ledger's verdicts stay hidden until the student has given
 all of theirs and pressed the button. The summary is :func:`result_html`, which is tested
 without a browser.
@@ -43,7 +44,7 @@ def prediction_card_html(row: pd.Series, hindsight: pd.DataFrame) -> str:
     >>> from helpers.ledger.data import load_claims
     >>> from helpers.argument.data import load_hindsight
     >>> hs = load_hindsight()
-    >>> card = scorecard(load_claims(), hs).iloc[1]
+    >>> card = scorecard(load_claims(), hs).iloc[2]
     >>> html_card = prediction_card_html(card, hs)
     >>> "¶ 13" in html_card and "after 4 Feb 2022" in html_card
     True
@@ -110,15 +111,16 @@ def result_html(card: pd.DataFrame, answers: dict[str, str | None]) -> str:
         else "Could a later development change any of these verdicts?"
     )
     return (
-        f"<b>You agree with the ledger on {agreed} of {len(table)} predictions.</b>"
+        f"<b>You agree with the ledger on {agreed} of {len(table)} scored claims.</b>"
         f"<ul>{''.join(lines)}</ul><div>{advice} The ledger's rule: all developments support → "
-        "<i>borne out so far</i>; all weaken → <i>not borne out</i>; otherwise <i>mixed</i>."
+        "<i>borne out so far</i>; all weaken → <i>not borne out</i>; otherwise <i>mixed</i>. "
+        "A count is not a weighing: which developments cost their authors something?"
         "</div>"
     )
 
 
 #: The summary before the student compares (and again after a verdict changes).
-PROMPT = "<i>Choose a verdict for each prediction, then compare.</i>"
+PROMPT = "<i>Choose a verdict for each scored claim, then compare.</i>"
 
 
 class PredictionsExplorer(Explorer):
@@ -197,7 +199,7 @@ def predictions_explorer(
     >>> for menu in box.controls.values():
     ...     menu.value = "mixed"
     >>> box.compare.click()
-    >>> "You agree with the ledger on 3 of 3" in box.summary.value
+    >>> "You agree with the ledger on 4 of 4" in box.summary.value
     True
     """
     later = load_hindsight() if hindsight is None else hindsight

@@ -11,12 +11,21 @@ from helpers.trade.data import trade_series
 
 
 def test_ex_5_1_which_premise():
-    right = checks.ex_5_1("heritage and westphalianism")
-    assert right and "p_heritage" in right.message
-    assert checks.ex_5_1("Heritage and Westphalianism").correct
-    assert "¶ 14–15" in checks.ex_5_1("a shared view of democracy").message
-    assert "¶ 12" in checks.ex_5_1("history").message
+    right = checks.ex_5_1("back to the past: non-interference")
+    assert right and "p_back_to_past" in right.message
+    assert checks.ex_5_1("  Back to the past: non-interference ").correct
+    assert "¶ 11–12" in checks.ex_5_1("Reason 2: the shadow of the past").message
+    assert "¶ 10" in checks.ex_5_1("reason 1: freedom of action").message
     assert "not one of the options" in checks.ex_5_1("westphalia").message
+
+
+def test_ex_5_5_third_voices():
+    assert checks.ex_5_5(["d06", "d07"]).correct
+    assert checks.ex_5_5({"D07", " d06"}).correct, "case, spaces and a set are fine"
+    signatory = checks.ex_5_5(["d06", "d07", "d08"])
+    assert not signatory and "1 extra ('d08')" in signatory.message
+    assert "1 item missing." in checks.ex_5_5(["d06"]).message
+    assert "like ['" in checks.ex_5_5("d06").message
 
 
 def test_ex_5_2_what_the_author_could_know():
@@ -63,7 +72,9 @@ def test_ex_5_4_supporting_developments():
     assert "remove the quotes" in checks.ex_5_4(str(len(rows))).message
 
 
-@pytest.mark.parametrize("check", [checks.ex_5_1, checks.ex_5_2, checks.ex_5_3, checks.ex_5_4])
+@pytest.mark.parametrize(
+    "check", [checks.ex_5_1, checks.ex_5_2, checks.ex_5_3, checks.ex_5_4, checks.ex_5_5]
+)
 def test_not_answered(check):
     result = check(...)
     assert not result.correct and not result.answered

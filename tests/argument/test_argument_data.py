@@ -13,9 +13,11 @@ from helpers.argument.data import (
     load_argument,
     load_argument_edges,
     load_argument_nodes,
-    load_democracy_passages,
     load_hindsight,
+    load_hindsight_scoring,
+    scored_claims,
 )
+from helpers.argument.democracy_data import load_democracy_evidence, load_democracy_passages
 from helpers.core.check import all_schemas
 from helpers.core.schema import DATA_DIR, DataError
 from helpers.core.sources import load_sources
@@ -23,11 +25,10 @@ from helpers.ledger.data import MAX_QUOTATION, load_claims
 from helpers.relations.data import load_events
 
 PREMISES = {
-    "History",
-    "Independence",
-    "The shadow of the 1950s",
-    "A shared view of democracy",
-    "Heritage and Westphalianism",
+    "Reason 1: freedom of action",
+    "Reason 2: the shadow of the past",
+    "Close coordination, no alliance",
+    "Back to the past: non-interference",
 }
 
 
@@ -79,7 +80,7 @@ def test_schemas_are_registered_in_helpers_data():
 def test_every_source_id_exists(argument, hindsight, passages):
     known = set(load_sources()["source_id"])
     nodes, edges = argument
-    for table in (nodes, edges, hindsight, passages):
+    for table in (nodes, edges, hindsight, passages, load_democracy_evidence()):
         used = {sid for ids in table["source_id"] for sid in ids}
         assert used <= known, f"unknown ids: {sorted(used - known)}"
 
@@ -87,12 +88,23 @@ def test_every_source_id_exists(argument, hindsight, passages):
 # --- the argument map ----------------------------------------------------------------------------
 
 
-def test_map_has_one_conclusion_the_five_premises_evidence_and_objections(argument):
+def test_map_has_the_authors_premises_evidence_objections_and_notes(argument):
     nodes, _ = argument
     roles = nodes["role"].value_counts()
     assert roles["conclusion"] == 1
     assert set(nodes.loc[nodes["role"] == "premise", "label"]) == PREMISES
-    assert roles["evidence"] >= 5 and roles["objection"] >= 2
+    assert roles["evidence"] >= 5 and roles["accuracy_note"] == 2
+
+
+def test_at_least_three_substantive_objections_are_named_and_sourced(argument):
+    nodes, _ = argument
+    objections = nodes[nodes["role"] == "objection"]
+    assert objections["attributed_to"].notna().all()
+    by_others = objections[~objections["attributed_to"].str.contains("Yu Bin")]
+    assert len(by_others) >= 3
+    for _, row in by_others.iterrows():
+        assert "yu_bin_2022_pacnet8" not in row["source_id"], row["node_id"]
+    assert nodes.loc[nodes["role"].isin(["premise", "evidence"]), "attributed_to"].isna().all()
 
 
 def test_argument_links_only_to_claims_in_the_ledger(argument):
@@ -111,21 +123,76 @@ def test_every_premise_supports_the_conclusion_and_has_evidence(argument):
         assert len(into) >= 1, f"premise {premise} has no evidence"
 
 
-def test_objections_attack_and_nothing_else_does(argument):
+def test_objections_attack_notes_note_and_nothing_else_does(argument):
     nodes, edges = argument
     role = nodes.set_index("node_id")["role"]
     attackers = set(edges.loc[edges["relation"] == "attacks", "from_node"])
     assert attackers == set(role[role == "objection"].index)
+    noting = set(edges.loc[edges["relation"] == "notes", "from_node"])
+    assert noting == set(role[role == "accuracy_note"].index)
 
 
-def test_the_ledgers_errors_appear_as_objections(argument):
+def test_the_ledgers_errors_are_accuracy_notes_not_objections(argument):
     nodes, _ = argument
     errors = set(load_claims().query("check_status == 'error'")["claim_id"])
+    notes = {c for ids in nodes.loc[nodes["role"] == "accuracy_note", "claim_ids"] for c in ids}
     objections = {c for ids in nodes.loc[nodes["role"] == "objection", "claim_ids"] for c in ids}
-    assert {"c45", "c58"} <= errors & objections
+    assert {"c45", "c58"} <= errors & notes
+    assert not (errors & objections), "a date slip is not an objection"
 
 
 # --- hindsight -----------------------------------------------------------------------------------
+
+
+def test_at_least_30_attributed_developments_through_2025(hindsight):
+    assert len(hindsight) >= 30
+    assert hindsight["date"].dt.year.max() >= 2025
+    positions = hindsight[hindsight["kind"] == "stated_position"]
+    assert positions["party"].notna().all()
+
+
+def test_every_scored_claim_has_evidence_on_both_sides(hindsight):
+    scored = scored_claims()
+    assert "c57" in scored, "the central prediction is scored"
+    for claim_id in scored:
+        effects = set(hindsight.loc[hindsight["claim_id"] == claim_id, "effect"])
+        assert {"supports", "weakens"} <= effects, f"{claim_id} has only {sorted(effects)}"
+
+
+def test_only_predictive_and_interpretive_claims_are_scored(hindsight):
+    scoring = load_hindsight_scoring()
+    kinds = load_claims().set_index("claim_id")["claim_type"]
+    scored = scoring[scoring["scored"]]
+    assert set(kinds[scored["claim_id"]]) <= {"predictive", "interpretive"}
+    assert set(hindsight["claim_id"]) <= set(scoring["claim_id"])
+
+
+def test_charges_come_with_beijings_answers(hindsight):
+    """Each Western charge that China enables the war sits beside a Chinese counter-claim."""
+    parties = hindsight["party"].fillna("")
+    for charge, answer in [("NATO", "h22"), ("G7", "h37")]:
+        charged = hindsight[parties.str.contains(charge)]
+        assert len(charged) == 1
+        reply = hindsight.set_index("hindsight_id").loc[answer]
+        assert reply["party"].startswith("PRC") and reply["date"] >= charged["date"].iloc[0]
+
+
+def test_a_factual_claim_marked_scored_is_rejected(tmp_path):
+    def change(rows):
+        (row,) = [r for r in rows if r["claim_id"] == "c10"]
+        row["scored"] = "true"
+
+    path = rewrite("hindsight_scoring.csv", tmp_path, change)
+    with pytest.raises(DataError) as info:
+        load_hindsight_scoring(path)
+    assert_names(info.value, "hindsight_scoring.csv", 2, "scored")
+    assert "c10 is a factual claim" in str(info.value)
+
+
+def test_a_hindsight_claim_missing_from_the_scoring_is_rejected(tmp_path):
+    path = rewrite("hindsight_scoring.csv", tmp_path, lambda rows: rows.pop(0))  # c10
+    with pytest.raises(DataError, match="no row for c10"):
+        load_hindsight_scoring(path)
 
 
 def test_every_hindsight_row_is_dated_after_the_statement_and_sourced(hindsight):
@@ -169,6 +236,23 @@ def test_hindsight_events_match_events_csv_dates(hindsight):
 
 
 # --- democracy passages --------------------------------------------------------------------------
+
+
+def test_agency_summaries_are_never_given_as_the_statements_words(passages):
+    summaries = passages[passages["wording"] == "agency_summary"]
+    assert len(summaries) >= 1
+    assert summaries["speaker"].str.contains("Xinhua").all()
+    statement = passages[passages["speaker"] == "Governments of Russia and China"]
+    assert (statement["wording"] == "official_translation").all()
+    assert statement["original"].notna().all(), "the original wording beside the translation"
+
+
+def test_democracy_evidence_is_attributed_and_has_a_third_voice():
+    evidence = load_democracy_evidence()
+    assert {"assessor", "signatory", "third_party"} <= set(evidence["voice"])
+    assert evidence["party"].str.contains("Freedom House").any()
+    third = evidence[evidence["voice"] == "third_party"]
+    assert third["date"].notna().all() and third["source_id"].map(len).min() >= 1
 
 
 def test_each_party_is_there_with_short_sourced_quotes(passages):
@@ -237,7 +321,7 @@ def test_edge_to_missing_box_and_self_loop_are_rejected(tmp_path):
     with pytest.raises(DataError) as info:
         load_argument_edges(path)
     assert_names(info.value, "argument_edges.csv", 6, "to_node")
-    path = rewrite("argument_edges.csv", tmp_path, set_cell(0, "to_node", "p_history"))
+    path = rewrite("argument_edges.csv", tmp_path, set_cell(0, "to_node", "p_independence"))
     with pytest.raises(DataError, match="cannot support or attack itself"):
         load_argument_edges(path)
 
@@ -247,15 +331,39 @@ def test_edge_with_unknown_relation_is_rejected(tmp_path):
     with pytest.raises(DataError) as info:
         load_argument_edges(path)
     assert_names(info.value, "argument_edges.csv", 2, "relation")
-    assert "expected one of: supports, attacks" in str(info.value)
+    assert "expected one of: supports, attacks, notes" in str(info.value)
 
 
 def test_box_that_links_to_nothing_is_rejected(tmp_path):
-    edges = rewrite("argument_edges.csv", tmp_path, lambda rows: rows.pop(0))  # p_history
+    edges = rewrite("argument_edges.csv", tmp_path, lambda rows: rows.pop(0))  # p_independence
     with pytest.raises(DataError) as info:
         load_argument(edges_path=edges)
     assert_names(info.value, "argument_nodes.csv", 3, "node_id")
-    assert "'p_history' supports or attacks nothing" in str(info.value)
+    assert "'p_independence' supports or attacks nothing" in str(info.value)
+
+
+def test_an_objection_without_its_author_is_rejected(tmp_path):
+    def change(rows):
+        rows[12]["attributed_to"] = ""  # o_entente
+
+    with pytest.raises(DataError) as info:
+        load_argument_nodes(rewrite("argument_nodes.csv", tmp_path, change))
+    assert_names(info.value, "argument_nodes.csv", 14, "attributed_to")
+    path = rewrite("argument_nodes.csv", tmp_path, set_cell(1, "attributed_to", "Someone"))
+    with pytest.raises(DataError, match="only objections and accuracy notes"):
+        load_argument_nodes(path)
+
+
+def test_a_date_slip_drawn_as_an_attack_is_rejected(tmp_path):
+    def change(rows):
+        (row,) = [r for r in rows if r["from_node"] == "a_within_a_week"]
+        row["relation"] = "attacks"
+
+    edges = rewrite("argument_edges.csv", tmp_path, change)
+    with pytest.raises(DataError) as info:
+        load_argument(edges_path=edges)
+    assert_names(info.value, "argument_edges.csv", 20, "relation")
+    assert "accuracy notes (and only they)" in str(info.value)
 
 
 @pytest.mark.parametrize("date", ["2022-02-04", "2022-01-30", "2022-02", "2021-12-09"])

@@ -43,58 +43,73 @@ def card():
 # --- walking the map -----------------------------------------------------------------------------
 
 
-def test_premises_of_the_conclusion_are_the_five_premises(argument):
+def test_premises_of_the_conclusion_follow_the_authors_order(argument):
     nodes, edges = argument
     premises = premises_of(nodes, edges)
     assert premises["node_id"].tolist() == [
-        "p_history",
         "p_independence",
-        "p_shadow_1950s",
-        "p_democracy",
-        "p_heritage",
+        "p_shadow_past",
+        "p_coordination",
+        "p_back_to_past",
     ]
     assert (premises["role"] == "premise").all()
 
 
 def test_a_premise_has_no_premises_and_unknown_boxes_are_named(argument):
     nodes, edges = argument
-    assert premises_of(nodes, edges, "p_history").empty
+    assert premises_of(nodes, edges, "p_independence").empty
     with pytest.raises(KeyError, match="no box 'p_economy'"):
         premises_of(nodes, edges, "p_economy")
 
 
 def test_evidence_and_attacks(argument):
     nodes, edges = argument
-    assert evidence_for(nodes, edges, "p_democracy")["node_id"].tolist() == ["e_democracy_section"]
-    direct = set(evidence_for(nodes, edges, "conclusion")["node_id"])
-    assert direct == {"e_statement_no_alliance", "e_no_limits", "e_back_to_back"}
-    assert set(attacks_on(nodes, edges, "conclusion")["node_id"]) == {"o_asymmetry", "o_alarmists"}
-    assert attacks_on(nodes, edges, "p_history").empty
+    assert evidence_for(nodes, edges, "p_shadow_past")["node_id"].tolist() == [
+        "e_alliance_1950",
+        "e_split",
+    ]
+    assert set(evidence_for(nodes, edges, "conclusion")["node_id"]) == {"e_statement_no_alliance"}
+    assert set(attacks_on(nodes, edges, "conclusion")["node_id"]) == {"o_entente", "o_alarmists"}
+    assert set(attacks_on(nodes, edges, "p_back_to_past")["node_id"]) == {
+        "o_krasner",
+        "o_ukraine",
+        "o_rise_decline",
+    }
+    # an accuracy note is not an attack
+    assert attacks_on(nodes, edges, "e_1914").empty
 
 
 def test_claims_behind_a_box_come_from_the_ledger(argument):
     nodes, _ = argument
-    behind = claims_behind(nodes, load_claims(), "o_summit_date")
+    behind = claims_behind(nodes, load_claims(), "a_summit_date")
     assert behind["claim_id"].tolist() == ["c58"]
     assert behind.loc[0, "check_status"] == "error"
 
 
-def test_layout_puts_each_box_below_what_it_points_to(argument):
+def test_layout_puts_the_argument_above_objections_and_notes_aside(argument):
     nodes, edges = argument
     layout = map_layout(nodes, edges)
     assert set(layout) == set(nodes["node_id"])
+    role = nodes.set_index("node_id")["role"]
+    bottom = min(y for _, y in layout.values())
     for _, edge in edges.iterrows():
-        assert layout[edge["from_node"]][1] == layout[edge["to_node"]][1] - 1
-    xs = [x for x, _ in layout.values()]
-    assert min(xs) >= 0 and max(xs) <= 1
+        (x0, y0), (_, y1) = layout[edge["from_node"]], layout[edge["to_node"]]
+        if edge["relation"] == "supports":
+            assert y0 == y1 - 1
+        elif edge["relation"] == "attacks":
+            assert y0 == bottom and y0 < y1  # objections share the bottom row
+        else:
+            assert x0 > 1  # accuracy notes stand beside the map
+    argument_xs = [layout[n][0] for n in role.index if role[n] != "accuracy_note"]
+    assert min(argument_xs) >= 0 and max(argument_xs) <= 1
     positions = list(layout.values())
     assert len(set(positions)) == len(positions), "two boxes in the same place"
 
 
 def test_layout_rejects_a_box_cut_off_from_the_conclusion(argument):
     nodes, edges = argument
-    with pytest.raises(ValueError, match="no path to the conclusion from: e_split"):
-        map_layout(nodes, edges[edges["from_node"] != "p_history"])
+    with pytest.raises(ValueError, match="no path to the conclusion from: e_1914"):
+        map_layout(nodes, edges[edges["from_node"] != "p_independence"])
 
 
 # --- verdicts and the scorecard ------------------------------------------------------------------
@@ -119,13 +134,19 @@ def test_ledger_verdict_rejects_unknown_effects():
         ledger_verdict(["supports", "refutes"])
 
 
-def test_scorecard_lists_the_predictive_claims_with_their_evidence(card):
-    assert card["claim_id"].tolist() == ["c33", "c57", "c68"]
+def test_scorecard_lists_only_the_scored_claims_with_their_evidence(card):
+    assert card["claim_id"].tolist() == ["c14", "c42", "c57", "c67"]
+    assert set(card["claim_type"]) <= {"predictive", "interpretive"}
     row = card.set_index("claim_id").loc["c57"]
-    assert (row["supports"], row["mixed"], row["weakens"]) == (5, 1, 0)
-    assert row["verdict"] == "mixed"  # one development (the Trump-Putin call, 2025) is mixed
+    assert (row["supports"], row["mixed"], row["weakens"]) == (5, 1, 1)
+    assert row["verdict"] == "mixed"  # summit visits alone do not make it 'borne out'
     assert row["evidence"].splitlines()[0].startswith("2023-03-20 (supports)")
     assert set(card["verdict"]) <= set(VERDICTS)
+
+
+def test_scorecard_can_score_any_list_of_claims(card):
+    only = scorecard(load_claims(), load_hindsight(), scored=["c57"])
+    assert only["claim_id"].tolist() == ["c57"]
 
 
 def test_scorecard_without_hindsight_is_too_early(card):
@@ -139,13 +160,16 @@ def test_effect_counts():
     counts = effect_counts(load_hindsight())
     assert list(counts.columns) == ["supports", "mixed", "weakens"]
     assert counts.loc["c10"].tolist() == [2, 1, 1]
-    assert counts.loc["c67"].tolist() == [0, 0, 1]
+    assert counts.loc["c67"].tolist() == [2, 0, 1]
 
 
 def test_compare_verdicts_normalises_and_marks_missing(card):
-    table = compare_verdicts(card, {"c33": " Mixed ", "c57": "not borne out"})
+    table = compare_verdicts(card, {"c14": " Mixed ", "c57": "not borne out"})
     agree = dict(zip(table["claim_id"], table["agree"], strict=True))
-    assert agree["c33"] is True and agree["c57"] is False and agree["c68"] is None
+    assert agree["c14"] is True and agree["c57"] is False and agree["c67"] is None
+
+
+ALL_MIXED = {"c14": "mixed", "c42": "mixed", "c57": "mixed", "c67": "mixed"}
 
 
 @pytest.mark.parametrize(
@@ -153,14 +177,10 @@ def test_compare_verdicts_normalises_and_marks_missing(card):
     [
         (..., False, "Not answered yet"),
         ("mixed", False, "Give a dict"),
-        ({"c33": "mixed", "c57": ...}, False, "Give a verdict for c57"),
-        ({"c33": "mixed", "c57": "likely", "c68": "mixed"}, False, "'likely' for c57 is not one"),
-        ({"c33": "mixed", "c57": "mixed", "c68": "mixed"}, True, "matches the ledger's"),
-        (
-            {"c33": "mixed", "c57": "borne out so far", "c68": "mixed"},
-            False,
-            "You differ from the ledger on c57",
-        ),
+        ({"c14": "mixed", "c42": "mixed", "c57": ...}, False, "Give a verdict for c57"),
+        ({**ALL_MIXED, "c57": "likely"}, False, "'likely' for c57 is not one"),
+        (ALL_MIXED, True, "matches the ledger's"),
+        ({**ALL_MIXED, "c57": "borne out so far"}, False, "You differ from the ledger on c57"),
     ],
 )
 def test_check_verdicts_feedback(card, answers, correct, words):
@@ -186,17 +206,22 @@ def test_argument_map_draws_every_box_and_arrow(argument):
     ax = plot_argument_map(nodes, edges)
     boxes = [t for t in ax.texts if t.get_bbox_patch() is not None]
     assert len(boxes) == len(nodes)
-    assert sum(t.get_text().startswith("OBJECTION") for t in boxes) == 4
+    assert sum(t.get_text().startswith("OBJECTION") for t in boxes) == 7
+    assert sum(t.get_text().startswith("ACCURACY NOTE") for t in boxes) == 2
+    assert any("Artyom Lukin" in t.get_text() for t in boxes), "objections name their authors"
     arrows = [
         c
         for c in ax.get_children()
         if type(c).__name__ == "Annotation" and c.arrow_patch is not None
     ]
     dashed = [a for a in arrows if a.arrow_patch.get_linestyle() != "-"]
-    assert len(arrows) == len(edges)
+    notes = int((edges["relation"] == "notes").sum())
+    assert notes == 2 and len(arrows) == len(edges) - notes  # notes are dotted lines, not arrows
     assert len(dashed) == int((edges["relation"] == "attacks").sum())
+    dotted = [line for line in ax.get_lines() if line.get_linestyle() == ":"]
+    assert len(dotted) == notes
     legend = {h.get_label(): h.get_linestyle() for h in ax.get_legend().legend_handles}
-    assert legend == {"supports": "-", "attacks": "--"}
+    assert legend == {"supports": "-", "attacks": "--", "notes": ":"}
     assert ax.get_title() and any(t.get_text().startswith("Source:") for t in ax.texts)
     plt.close(ax.figure)
 

@@ -17,16 +17,16 @@ def card():
 
 
 def test_result_asks_for_missing_verdicts_first(card):
-    html = result_html(card, {"c33": "mixed", "c57": NOT_CHOSEN, "c68": None})
-    assert html == "<b>Choose a verdict for c57, c68 first.</b>"
+    html = result_html(card, {"c14": "mixed", "c42": "mixed", "c57": NOT_CHOSEN, "c67": None})
+    assert html == "<b>Choose a verdict for c57, c67 first.</b>"
 
 
 def test_controls_are_one_menu_per_prediction_and_there_is_no_chart(card):
     box = predictions_explorer()
-    assert list(box.controls) == list(card["claim_id"]) == ["c33", "c57", "c68"]
+    assert list(box.controls) == list(card["claim_id"]) == ["c14", "c42", "c57", "c67"]
     assert box.chart is None and box.summary.value == PROMPT
-    assert box.state() == {"c33": NOT_CHOSEN, "c57": NOT_CHOSEN, "c68": NOT_CHOSEN,
-                           "compared": False}  # fmt: skip
+    assert box.state() == {"c14": NOT_CHOSEN, "c42": NOT_CHOSEN, "c57": NOT_CHOSEN,
+                           "c67": NOT_CHOSEN, "compared": False}  # fmt: skip
     for claim, menu in box.controls.items():
         assert menu.description == f"Your verdict on {claim}:"
     assert box.compare.description == "Compare with the ledger"
@@ -36,26 +36,27 @@ def test_controls_are_one_menu_per_prediction_and_there_is_no_chart(card):
 def test_widget_hides_the_ledger_until_compared_then_shows_agreement():
     box = predictions_explorer()
     *cards, button, summary = box.children
-    assert len(cards) == 3 and button is box.compare and summary is box.summary
-    for card_box, verdict in zip(cards, ["mixed", "not borne out", "mixed"], strict=True):
+    assert len(cards) == 4 and button is box.compare and summary is box.summary
+    verdicts = ["mixed", "mixed", "borne out so far", "mixed"]
+    for card_box, verdict in zip(cards, verdicts, strict=True):
         html, menu = card_box.children
         assert "hindsight, after 4 Feb 2022" in html.value
         menu.value = verdict
         assert box.summary.value == PROMPT  # nothing of the ledger's shows before the button
     button.click()
-    assert "You agree with the ledger on 2 of 3 predictions" in box.summary.value
+    assert "You agree with the ledger on 3 of 4 scored claims" in box.summary.value
     assert "✘ you differ" in box.summary.value
     assert "the ledger says <i>mixed</i>" in box.summary.value
 
 
-@pytest.mark.parametrize("claim", ["c33", "c57", "c68"])
+@pytest.mark.parametrize("claim", ["c14", "c42", "c57", "c67"])
 def test_each_menu_changed_after_comparing_asks_for_a_new_comparison(claim):
     box = predictions_explorer()
     for menu in box.controls.values():
         menu.value = "mixed"
     box.compare.click()
     before = box.summary.value
-    assert "of 3 predictions" in before
+    assert "of 4 scored claims" in before
     box.controls[claim].value = "not borne out"
     assert box.summary.value == PROMPT  # the comparison shown is never of other verdicts
     box.compare.click()
@@ -67,26 +68,27 @@ def test_each_menu_changed_after_comparing_asks_for_a_new_comparison(claim):
 
 def test_compare_again_after_a_change_counts_the_new_verdict():
     box = predictions_explorer()
-    for menu, verdict in zip(box.controls.values(), ["mixed", "not borne out", "mixed"],
+    for menu, verdict in zip(box.controls.values(), ["mixed", "mixed", "not borne out", "mixed"],
                              strict=True):  # fmt: skip
         menu.value = verdict
     box.compare.click()
     box.controls["c57"].value = "mixed"
     box.compare.click()
-    assert "3 of 3" in box.summary.value
+    assert "4 of 4" in box.summary.value
 
 
 def test_widget_with_one_menu_unset_says_which():
     box = predictions_explorer()
-    box.controls["c33"].value = "mixed"
+    box.controls["c14"].value = "mixed"
+    box.controls["c42"].value = "mixed"
     box.compare.click()
-    assert box.summary.value == "<b>Choose a verdict for c57, c68 first.</b>"
+    assert box.summary.value == "<b>Choose a verdict for c57, c67 first.</b>"
 
 
 def test_cards_quote_the_ledger(card):
     box = predictions_explorer()
     claims = load_claims().set_index("claim_id")
-    for card_box, claim_id in zip(box.children[:3], card["claim_id"], strict=True):
+    for card_box, claim_id in zip(box.children[:4], card["claim_id"], strict=True):
         quote = claims.loc[claim_id, "quotation"]
         assert pd.notna(quote)
         assert f'data-claim="{claim_id}"' in card_box.children[0].value
