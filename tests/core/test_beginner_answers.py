@@ -104,7 +104,7 @@ ROWS = [
     (alliances.ex_4_7_argument, "\n...\n", False, NOT_YET),
     (alliances.ex_4_7_argument, "It binds less.", False, "aim for four to six sentences"),
     # lesson 05
-    (argument.ex_5_1, "Heritage and Westphalianism", True, "p_heritage"),
+    (argument.ex_5_1, "Back to the past: non-interference ", True, "p_back_to_past"),
     (argument.ex_5_1, "democracy", False, "is not one of the options"),
     (argument.ex_5_2, ["a", "c"], True, "all 2 items"),
     (argument.ex_5_2, ["A", "C"], True, "all 2 items"),
@@ -116,6 +116,8 @@ ROWS = [
     (argument.ex_5_4, 5, True, "Correct"),
     (argument.ex_5_4, "5", False, "remove the quotes"),
     (argument.ex_5_4, pd.DataFrame({"claim_id": ["c57"] * 5}), False, "len(...)"),
+    (argument.ex_5_5, [" D06", "d07"], True, "all 2 items"),
+    (argument.ex_5_5, "d06, d07", False, "one piece of text"),
 ]
 
 
