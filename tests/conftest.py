@@ -68,15 +68,15 @@ def pytest_collection_modifyitems(config, items):
         path = Path(str(item.fspath)).resolve()
         top = path.relative_to(ROOT).parts[0]
         where = path.relative_to(ROOT / "tests").parts[0] if top == "tests" else top
-        if where in ("browser", "site", "hub"):  # a real browser or real servers: not unit
+        if where in ("browser", "site"):  # a real browser: not unit
             item.add_marker(pytest.mark.browser)
-            if where == "hub":
-                item.add_marker(pytest.mark.slow)
+        elif where == "hub":  # the real JupyterHub is marked slow in its module; the rest is unit
+            item.add_marker(
+                pytest.mark.browser if item.get_closest_marker("slow") else pytest.mark.unit
+            )
         elif where in ("notebooks", "assignments"):
             item.add_marker(pytest.mark.notebooks)
             if where == "assignments":
                 item.add_marker(pytest.mark.slow)
-        elif where == "hub":  # a real JupyterHub and a class of students (tests/hub)
-            item.add_marker(pytest.mark.slow)
         else:
             item.add_marker(pytest.mark.unit)
