@@ -122,7 +122,7 @@ sandbox:
 # Results go to OUT (default DIR-graded, beside the submissions, so the folder stays untouched).
 grade: $(VENV)/.runtime sandbox
 	@if [ -z "$(SUBMISSIONS)" ] || [ -z "$(ASSIGNMENT)" ]; then \
-		echo "usage: make grade SUBMISSIONS=DIR ASSIGNMENT=01_trade_in_numbers [OUT=DIR]"; exit 2; fi
+		echo "usage: make grade SUBMISSIONS=DIR ASSIGNMENT=01_trade_in_numbers [OUT=DIR] [JOBS=N]"; exit 2; fi
 	$(BIN)/python scripts/grade.py "$(SUBMISSIONS)" "$(ASSIGNMENT)" \
 		--out "$(or $(OUT),$(patsubst %/,%,$(SUBMISSIONS))-graded)" $(if $(JOBS),--jobs $(JOBS),)
 

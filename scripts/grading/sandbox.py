@@ -107,7 +107,7 @@ def command(
         "--tmpfs",
         "/tmp",
     ]
-    if font_fd is not None and re.fullmatch(r"fontlist-v\d+\.json", font_name):
+    if font_fd is not None and re.fullmatch(r"fontlist-v[0-9.]+\.json", font_name):
         # a writable copy (in this sandbox's /tmp) of the cache built once per batch
         argv += ["--perms", "1777", "--dir", "/tmp/mpl"]
         argv += ["--perms", "0666", "--file", str(font_fd), f"/tmp/mpl/{font_name}"]
@@ -187,7 +187,7 @@ def font_cache(folder: Path) -> Path | None:
     finally:
         os.close(nb_fd)
     name, _, text = proc.stdout.partition("\n")
-    if proc.returncode != 0 or not re.fullmatch(r"fontlist-v\d+\.json", name) or not text:
+    if proc.returncode != 0 or not re.fullmatch(r"fontlist-v[0-9.]+\.json", name) or not text:
         return None
     path = folder / name
     path.write_text(text, encoding="utf-8")

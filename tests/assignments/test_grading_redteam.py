@@ -1,22 +1,28 @@
 # ruff: noqa: E501  (the hostile cells are kept as written)
 """Red team for scripts/grade.py: cheats, crashes, hangs and hostile files in one batch.
 
-SLOW (about 3-5 minutes): releases assignment 03, builds ~30 submissions from its solution and
+SLOW (about 4-6 minutes): releases assignment 03, builds ~40 submissions from its solution and
 its blank student notebook, each with one hostile cell or file, grades them in one batch (2 jobs)
 and checks each row's exact points and status. Scores are compared with the honest solution's
-row of the same batch (question by question), so the suite does not depend on the data.
-Needs bubblewrap (``make sandbox``); skipped without it.
+row of the same batch (question by question), so the suite does not depend on the data. A crash
+costs only the questions that need the cell it happened in (the grader re-runs the notebook
+without that cell): a crash in q2's cell costs q2; one in q5's cell costs q5 and q7 (q7 reads q5's
+``table``); a crash after q3 costs nothing.
+Needs bubblewrap (``make sandbox``); skipped without it. ``REDTEAM_RELEASE=DIR`` uses a release
+made earlier (``release.release_one(..., keep_solution=True)`` into DIR) instead of a fresh one.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
 import time
 import zipfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -25,8 +31,9 @@ from support import ROOT
 NAME = "03_alliance_or_not"
 PY = sys.executable
 QUESTIONS = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
-KEPT = QUESTIONS[:3]  # a hostile cell placed after grader.check("q3") costs q4-q7 at most
+ALL, NONE = set(QUESTIONS), set()
 TIMEOUT, CELL_TIMEOUT = 60, 5
+OTHER = "01_trade_in_numbers"  # its committed student notebook: another assignment's work
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import grade  # noqa: E402
@@ -44,6 +51,20 @@ def after_q3(nb, source: str):
     nb = nbformat.from_dict(nb)
     at = next(i for i, c in enumerate(nb.cells) if 'grader.check("q3")' in c.source)
     nb.cells.insert(at + 1, cell(source))
+    return nb
+
+
+def code_cell(nb, marker: str) -> int:
+    """The number (from 1, counting code cells only) of the first code cell holding ``marker``."""
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    return next(i for i, c in enumerate(code) if marker in c.source) + 1
+
+
+def crash_in(nb, name: str, source: str = "import os\nos._exit(1)"):
+    """A copy of ``nb`` whose answer cell for ``name`` (``name = ...``) ends with ``source``."""
+    nb = nbformat.from_dict(nb)
+    at = next(c for c in nb.cells if c.cell_type == "code" and f"\n{name} = " in "\n" + c.source)
+    at.source += "\n" + source
     return nb
 
 
@@ -128,6 +149,14 @@ import os, sys
 print(open("/etc/shadow").read() if os.path.exists("/etc/shadow") else "", file=sys.stderr)
 raise AssertionError("Look again at defense: " + repr(dict(os.environ)))
 """
+FOOL_THE_WATCHDOG = """
+import os, signal, sys, time
+signal.signal(signal.SIGALRM, signal.SIG_IGN)
+fd = int(sys.argv[4])  # the runner's pipe to the grader: claim, every second, that a cell ended
+while True:
+    os.write(fd, b'{"cell": 9, "values": {}}\\n')
+    time.sleep(1)
+"""
 BACKGROUND = """
 import os, subprocess, time
 subprocess.Popen(["sleep", "4242"], start_new_session=True)
@@ -137,11 +166,11 @@ if os.fork() == 0:
 """
 
 
-def build(folder, solution, blank):
+def build(folder, solution, blank, other):
     """Write every red-team submission into ``folder``; return {file: (expected, status)}.
 
-    ``expected`` is "honest" (every question as the honest solution), "kept" (q1-q3 as honest,
-    the rest 0) or "zero". ``status`` is the exact status, or its start followed by "*".
+    ``expected``: the questions that score as in the honest solution (the rest score 0);
+    ``status``: the exact status, or its start followed by "*".
     """
     cases = {}
 
@@ -149,63 +178,117 @@ def build(folder, solution, blank):
         nbformat.write(nb, folder / name)
         cases[name] = (expected, status)
 
-    nb_case("honest.ipynb", solution, "honest", "ok")
-    nb_case("blank.ipynb", blank, "zero", "ok")
+    after_check_q3 = code_cell(solution, 'grader.check("q3")') + 1
+    hostile = f"code cell {after_check_q3}"
+    rerun = f"graded on a re-run without {hostile}"
+    nb_case("honest.ipynb", solution, ALL, "ok")
+    nb_case("blank.ipynb", blank, NONE, "ok")
     stopped = f"timeout: 1 cell(s) stopped after {CELL_TIMEOUT} s"
-    nb_case("loop.ipynb", after_q3(solution, "while True:\n    pass"), "honest", stopped)
-    nb_case("sleep.ipynb", after_q3(solution, "import time\ntime.sleep(10**6)"), "honest", stopped)
-    hard = f"timeout: still running after {TIMEOUT} s, stopped in cell *"
+    nb_case("loop.ipynb", after_q3(solution, "while True:\n    pass"), ALL, stopped)
+    nb_case("sleep.ipynb", after_q3(solution, "import time\ntime.sleep(10**6)"), ALL, stopped)
+    killed = f"timeout: {hostile} did not stop after {CELL_TIMEOUT} s and was killed; {rerun}"
     ignore = "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True:\n    pass"
-    nb_case("loop_ignoring_alarm.ipynb", after_q3(solution, ignore), "kept", hard)
+    nb_case("loop_ignoring_alarm.ipynb", after_q3(solution, ignore), ALL, killed)
     block = "import signal, time\nsignal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})\n"
-    nb_case("c_level_sleep.ipynb", after_q3(solution, block + "time.sleep(10**6)"), "kept", hard)
-    nb_case("background.ipynb", after_q3(solution, BACKGROUND), "honest", "ok")
+    nb_case("c_level_sleep.ipynb", after_q3(solution, block + "time.sleep(10**6)"), ALL, killed)
+    hard = f"timeout: still running after {TIMEOUT} s, stopped in {hostile}; {rerun}"
+    nb_case("fools_the_watchdog.ipynb", after_q3(solution, FOOL_THE_WATCHDOG), ALL, hard)
+    nb_case("background.ipynb", after_q3(solution, BACKGROUND), ALL, "ok")
     memory = "x = bytearray(64 * 2**30)"
-    nb_case("memory.ipynb", after_q3(solution, memory), "honest", "ok")
-    exit_ = "exit: exit() in cell *"
-    nb_case("exit.ipynb", after_q3(solution, "exit()"), "honest", exit_)
-    crashed = "crashed: the run died in cell *"
-    nb_case("os_exit.ipynb", after_q3(solution, "import os\nos._exit(0)"), "kept", crashed)
+    nb_case("memory.ipynb", after_q3(solution, memory), ALL, "ok")
+    exit_ = f"exit: exit() in {hostile} was ignored; every cell ran"
+    nb_case("exit.ipynb", after_q3(solution, "exit()"), ALL, exit_)
+    crashed = f"crashed: the run died in {hostile} (os._exit, a kill, a crash); {rerun}"
+    nb_case("os_exit.ipynb", after_q3(solution, "import os\nos._exit(0)"), ALL, crashed)
     kill = "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"
-    nb_case("kernel_death.ipynb", after_q3(solution, kill), "kept", crashed)
-    nb_case("saboteur.ipynb", at_end(solution, SABOTEUR), "honest", "ok")
-    nb_case("rewritten_tests.ipynb", at_end(blank, REWRITE_TESTS), "zero", "ok")
-    nb_case("patched_checker.ipynb", at_end(blank, PATCH_CHECKER), "zero", "ok")
+    nb_case("kernel_death.ipynb", after_q3(solution, kill), ALL, crashed)
+    # a crash in an answer's own cell costs that answer, and the answers that read its names
+    for name, lost in (("aukus", {"q2"}), ("table", {"q5", "q7"})):
+        nb = crash_in(solution, name)
+        where = f"code cell {code_cell(nb, 'os._exit(1)')}"
+        status = f"crashed: the run died in {where} (os._exit, a kill, a crash); graded on a "
+        nb_case(f"crash_in_{name}.ipynb", nb, ALL - lost, status + f"re-run without {where}")
+    # three crashes: the grader gives up after MAX_RUNS runs, keeping what ran before the third
+    nb = nbformat.from_dict(solution)
+    for q in ("q1", "q3", "q5"):
+        at = next(i for i, c in enumerate(nb.cells) if f'grader.check("{q}")' in c.source)
+        nb.cells.insert(at + 1, cell("import os\nos._exit(2)"))
+    crashes = [
+        code_cell(solution, f'grader.check("{q}")') + 1 + k
+        for k, q in enumerate(("q1", "q3", "q5"))
+    ]
+    died = [f"crashed: the run died in code cell {c} (os._exit, a kill, a crash)" for c in crashes]
+    status = f"{died[0]} (then {died[1]}; {died[2]}); a re-run without code cell {crashes[0]}, "
+    status += f"code cell {crashes[1]} did not finish either; graded on what ran"
+    nb_case("three_crashes.ipynb", nb, {"q1", "q2", "q3", "q4", "q5"}, status)
+    nb_case("saboteur.ipynb", at_end(solution, SABOTEUR), ALL, "ok")
+    nb_case("rewritten_tests.ipynb", at_end(blank, REWRITE_TESTS), NONE, "ok")
+    nb_case("patched_checker.ipynb", at_end(blank, PATCH_CHECKER), NONE, "ok")
     # with these builtins patched the cell does not return (IPython breaks): it is stopped
-    nb_case("shadowed_builtins.ipynb", at_end(blank, BUILTINS), "zero", stopped)
-    nb_case("equals_anything.ipynb", at_end(blank, EQUALS_ANYTHING), "zero", "ok")
-    nb_case("solutions_from_disk.ipynb", at_end(blank, READ_SOLUTIONS), "zero", "ok")
-    nb_case("forged_results.ipynb", at_end(blank, FORGE), "zero", "*")
-    nb_case("hidden_into_feedback.ipynb", at_end(blank, PRINT_HIDDEN), "zero", "ok")
+    nb_case("shadowed_builtins.ipynb", at_end(blank, BUILTINS), NONE, stopped)
+    nb_case("equals_anything.ipynb", at_end(blank, EQUALS_ANYTHING), NONE, "ok")
+    nb_case("solutions_from_disk.ipynb", at_end(blank, READ_SOLUTIONS), NONE, "ok")
+    nb_case("forged_results.ipynb", at_end(blank, FORGE), NONE, "*")
+    nb_case("hidden_into_feedback.ipynb", at_end(blank, PRINT_HIDDEN), NONE, "ok")
     huge = 'for i in range(20_000):\n    print("x" * 5000)'
-    nb_case("huge_output.ipynb", at_end(solution, huge), "honest", "ok")
+    nb_case("huge_output.ipynb", at_end(solution, huge), ALL, "ok")
+
+    # ordinary habits: a fresh notebook (no metadata), only the answers, a renamed file
     fresh = nbformat.v4.new_notebook()
     fresh.cells = [cell(c.source) for c in solution.cells if c.cell_type == "code"]
-    nb_case("fresh_notebook.ipynb", fresh, "honest", "ok")
-    nb_case("my homework (final).ipynb", solution, "honest", "ok")
-    nb_case("a b.ipynb", solution, "honest", "ok")  # same feedback name as a_b.ipynb
-    nb_case("a_b.ipynb", blank, "zero", "ok")
+    nb_case("fresh_notebook.ipynb", fresh, ALL, "ok")
+    answers = nbformat.v4.new_notebook()  # no otter set-up cell, no text: grader.check fails
+    answers.cells = [cell(c.source) for c in solution.cells if c.cell_type == "code"][1:]
+    nb_case("Untitled1.ipynb", answers, ALL, "ok")
+    nb_case("my homework (final).ipynb", solution, ALL, "ok")
+    nb_case("a b.ipynb", solution, ALL, "ok")  # same feedback name as a_b.ipynb
+    nb_case("a_b.ipynb", blank, NONE, "ok")
+    wrong = f"wrong_assignment: by its content this is {OTHER}, not {NAME}"
+    nb_case("other_assignment.ipynb", other, NONE, wrong)
+    lesson = nbformat.read(ROOT / "notebooks" / "04_alliance_or_partnership.ipynb", as_version=4)
+
+    def zip_case(name, members, expected, status):
+        with zipfile.ZipFile(folder / name, "w") as zf:
+            for member, nb in members.items():
+                zf.writestr(member, nb if isinstance(nb, str) else nbformat.writes(nb))
+        cases[name] = (expected, status)
 
     with zipfile.ZipFile(folder / "zip_bomb.zip", "w", zipfile.ZIP_DEFLATED) as zf:
         with zf.open(f"{NAME}.ipynb", "w") as fh:
             chunk = b"\0" * 2**20
             for _ in range(300):
                 fh.write(chunk)
-    cases["zip_bomb.zip"] = ("zero", "too_large")
-    with zipfile.ZipFile(folder / "two_notebooks.zip", "w") as zf:
-        zf.writestr("draft.ipynb", nbformat.writes(solution))
-        zf.writestr("final.ipynb", nbformat.writes(solution))
-    cases["two_notebooks.zip"] = ("zero", "two_notebooks")
-    with zipfile.ZipFile(folder / "named_in_zip.zip", "w") as zf:
-        zf.writestr(f"{NAME}.ipynb", nbformat.writes(solution))
-        zf.writestr("scratch.ipynb", nbformat.writes(blank))
-    cases["named_in_zip.zip"] = ("honest", "ok")
+    cases["zip_bomb.zip"] = (NONE, "too_large")
+    both = f"two_notebooks: draft.ipynb, final.ipynb all look like {NAME}; ask the student which"
+    zip_case("two_notebooks.zip", {"draft.ipynb": blank, "final.ipynb": solution}, NONE,
+             both + " to grade")  # fmt: skip
+    picked = "ok: graded final.ipynb of the 2 notebooks in the zip (the only one that is " + NAME
+    zip_case("with_the_lesson.zip", {"final.ipynb": solution, "lesson4.ipynb": lesson}, ALL,
+             picked + ")")  # fmt: skip
+    zip_case("with_other_work.zip", {"x.ipynb": other, "final.ipynb": fresh}, ALL,
+             picked + ")")  # fmt: skip
+    none = f"two_notebooks: none of the notebooks in the zip (a.ipynb, b.ipynb) is {NAME}"
+    zip_case("nothing_matches.zip", {"a.ipynb": lesson, "b.ipynb": other}, NONE, none)
+    named = f"ok: graded {NAME}.ipynb of the 2 notebooks in the zip (the one named after the "
+    zip_case("named_in_zip.zip", {f"{NAME}.ipynb": solution, "scratch.ipynb": blank}, ALL,
+             named + "assignment)")  # fmt: skip
+    zip_case("corrupt_in_zip.zip", {"final.ipynb": '{"cells": [{'}, NONE,
+             "corrupt: not valid notebook JSON (line 1, column 13): damaged or cut short "
+             "(in the zip: final.ipynb)")  # fmt: skip
     (folder / "corrupt.ipynb").write_text('{"cells": [', encoding="utf-8")
-    cases["corrupt.ipynb"] = ("zero", "corrupt")
+    cases["corrupt.ipynb"] = (
+        NONE, "corrupt: not valid notebook JSON (line 1, column 12): damaged or cut short"
+    )  # fmt: skip
+    (folder / "empty.ipynb").write_bytes(b"")
+    cases["empty.ipynb"] = (NONE, "corrupt: the file is empty")
+    (folder / "list.ipynb").write_text("[1, 2]", encoding="utf-8")
+    cases["list.ipynb"] = (NONE, "corrupt: JSON, but not a notebook (no list of cells)")
+    (folder / "binary.ipynb").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
+    cases["binary.ipynb"] = (NONE, "corrupt: not a notebook (not UTF-8 text)")
     (folder / "corrupt.zip").write_bytes(b"PK\x03\x04" + b"\x07" * 200)
-    cases["corrupt.zip"] = ("zero", "corrupt")
+    cases["corrupt.zip"] = (NONE, "corrupt: a damaged zip file (it cannot be opened)")
     (folder / "essay.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
-    cases["essay.pdf"] = ("zero", "not_a_notebook")
+    cases["essay.pdf"] = (NONE, "not_a_notebook")
     return cases
 
 
@@ -219,13 +302,19 @@ def tree_hash(folder) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
-    rel = tmp_path_factory.mktemp("release")
-    error = release.release_one(ROOT / "assignments" / "source" / f"{NAME}.ipynb", rel, 900, True)
-    assert error is None, error
+    if os.environ.get("REDTEAM_RELEASE"):  # a release made earlier (with its solution kept)
+        rel = Path(os.environ["REDTEAM_RELEASE"])
+    else:
+        rel = tmp_path_factory.mktemp("release")
+        source = ROOT / "assignments" / "source" / f"{NAME}.ipynb"
+        error = release.release_one(source, rel, 900, True)
+        assert error is None, error
     solution = nbformat.read(rel / NAME / "solution" / f"{NAME}.ipynb", as_version=4)
     blank = nbformat.read(rel / NAME / "student" / f"{NAME}.ipynb", as_version=4)
+    other = nbformat.read(ROOT / "assignments" / "release" / OTHER / "student" / f"{OTHER}.ipynb",
+                          as_version=4)  # fmt: skip
     subs = tmp_path_factory.mktemp("submissions")
-    cases = build(subs, solution, blank)
+    cases = build(subs, solution, blank, other)
     out = tmp_path_factory.mktemp("results")
     (out / "grades.csv").mkdir()  # planted where the results go
     (out / "feedback" / "honest.ipynb.md").mkdir(parents=True)
@@ -268,13 +357,16 @@ def _matches(status: str, pattern: str) -> bool:
 
 CASES = [
     "blank.ipynb", "loop.ipynb", "sleep.ipynb", "loop_ignoring_alarm.ipynb",
-    "c_level_sleep.ipynb", "background.ipynb", "memory.ipynb", "exit.ipynb", "os_exit.ipynb",
-    "kernel_death.ipynb", "saboteur.ipynb", "rewritten_tests.ipynb", "patched_checker.ipynb",
-    "shadowed_builtins.ipynb", "equals_anything.ipynb", "solutions_from_disk.ipynb",
-    "forged_results.ipynb", "hidden_into_feedback.ipynb", "huge_output.ipynb",
-    "fresh_notebook.ipynb", "my homework (final).ipynb", "a b.ipynb", "a_b.ipynb",
-    "zip_bomb.zip", "two_notebooks.zip", "named_in_zip.zip", "corrupt.ipynb", "corrupt.zip",
-    "essay.pdf",
+    "c_level_sleep.ipynb", "fools_the_watchdog.ipynb", "background.ipynb", "memory.ipynb",
+    "exit.ipynb", "os_exit.ipynb", "kernel_death.ipynb", "crash_in_aukus.ipynb",
+    "crash_in_table.ipynb", "three_crashes.ipynb", "saboteur.ipynb", "rewritten_tests.ipynb",
+    "patched_checker.ipynb", "shadowed_builtins.ipynb", "equals_anything.ipynb",
+    "solutions_from_disk.ipynb", "forged_results.ipynb", "hidden_into_feedback.ipynb",
+    "huge_output.ipynb", "fresh_notebook.ipynb", "Untitled1.ipynb", "my homework (final).ipynb",
+    "a b.ipynb", "a_b.ipynb", "other_assignment.ipynb", "zip_bomb.zip", "two_notebooks.zip",
+    "with_the_lesson.zip", "with_other_work.zip", "nothing_matches.zip", "named_in_zip.zip",
+    "corrupt_in_zip.zip", "corrupt.ipynb", "empty.ipynb", "list.ipynb", "binary.ipynb",
+    "corrupt.zip", "essay.pdf",
 ]  # fmt: skip
 
 
@@ -282,10 +374,7 @@ CASES = [
 def test_slow_redteam_exact_score_and_status(batch, student):
     expected, status = batch["cases"][student]
     honest, row = batch["rows"]["honest.ipynb"], batch["rows"][student]
-    want = {
-        q: float(honest[q]) if expected == "honest" or (expected == "kept" and q in KEPT) else 0.0
-        for q in QUESTIONS
-    }
+    want = {q: float(honest[q]) if q in expected else 0.0 for q in QUESTIONS}
     assert {q: float(row[q]) for q in QUESTIONS} == want, row
     assert float(row["total"]) == pytest.approx(sum(want.values()), abs=0.011)
     assert _matches(row["status"], status), row["status"]
@@ -294,7 +383,7 @@ def test_slow_redteam_exact_score_and_status(batch, student):
 def test_slow_no_cheat_scores_above_its_notebook_without_the_cheat(batch):
     rows = batch["rows"]
     for student, (expected, _) in batch["cases"].items():
-        base = rows["blank.ipynb"] if expected == "zero" else rows["honest.ipynb"]
+        base = rows["honest.ipynb"] if expected else rows["blank.ipynb"]
         assert float(rows[student]["total"]) <= float(base["total"]), student
 
 
