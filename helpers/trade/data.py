@@ -317,12 +317,15 @@ def asymmetry_summary(table: pd.DataFrame | None = None) -> str:
         row = both.loc[year]
         return (
             f"In {year} China was {row['china_share_of_russia']:.1%} of Russia's trade and "
-            f"Russia {row['russia_share_of_china']:.1%} of China's: {ratio[year]:.1f} times "
-            "larger."
+            f"Russia {row['russia_share_of_china']:.1%} of China's: China's share was "
+            f"{ratio[year]:.1f} times Russia's."
         )
 
     years = "year" if len(both) == 1 else "years"
-    missing = [int(y) for y in table.index if y not in both.index]
+    no_total = {
+        name: [int(y) for y in table.index[table[column].isna()]]
+        for name, column in (("Russia", "russia_total_usd_bn"), ("China", "china_total_usd_bn"))
+    }
     lines = [
         f"Both totals were found for {len(both)} {years} between {first} and {last}.",
         _year(first),
@@ -330,6 +333,8 @@ def asymmetry_summary(table: pd.DataFrame | None = None) -> str:
         f"The smaller share never rose above {both['russia_share_of_china'].max():.1%}; "
         f"China's share of Russia's trade was at least {both['china_share_of_russia'].min():.1%}.",
     ]
-    if missing:
-        lines.append("One total is missing for: " + ", ".join(map(str, missing)) + ".")
+    for name, years_missing in no_total.items():
+        if years_missing:
+            listed = ", ".join(map(str, years_missing))
+            lines.append(f"{name}'s total trade was not found for {listed}.")
     return "\n".join(lines)

@@ -10,7 +10,7 @@ def test_trade_lesson_runs_and_both_widgets_respond(lab, page):
     nb = page.locator(".jp-NotebookPanel:visible")
     charts = nb.locator(".jp-RenderedImage img")
     expect(charts.first).to_be_visible()
-    assert charts.count() >= 7, "the seven static charts did not all render"
+    assert charts.count() >= 9, "the nine static charts did not all render"
     # dollar signs in the text are shown as dollars, not typeset as maths
     expect(nb.locator(".jp-RenderedMarkdown", has_text='"$117.5 billion"').first).to_be_visible()
     assert nb.locator(".jp-RenderedMarkdown mjx-container").count() == 0, "text typeset as maths"
@@ -22,8 +22,8 @@ def test_trade_lesson_runs_and_both_widgets_respond(lab, page):
     calc = nb.locator(".btp-target-explorer")
     summary = calc.locator(".btp-summary")
     expect(summary).to_contain_text("reaching $250 bn by 2024 needs +19.4% a year")
-    # it starts from Figure 3.2's settings, so it names that figure instead of drawing it again
-    expect(calc.locator(".btp-chart-note", has_text="drawn in Figure 3.2 above")).to_be_visible()
+    # it starts from Figure 3.5's settings, so it names that figure instead of drawing it again
+    expect(calc.locator(".btp-chart-note", has_text="drawn in Figure 3.5 above")).to_be_visible()
     expect(calc.locator(".btp-chart")).to_be_hidden()
     calc.locator(".widget-slider .noUi-handle").first.focus()
     page.keyboard.press("ArrowRight")
