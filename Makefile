@@ -13,7 +13,7 @@ SHELL := /bin/bash
 PIP_QUIET := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
 .PHONY: help lab test check outputs nbval bench lint format readme dictionary validate chromium \
-	venv dev clean binder-check release grade sandbox guide
+	venv dev clean binder-check release grade sandbox guide node site
 
 ## make help: list the targets
 help:
@@ -48,7 +48,7 @@ lab: $(VENV)/.runtime
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 ## make test: set up (dev tools and Chromium included) and run every check
-test: $(VENV)/.dev chromium sandbox
+test: $(VENV)/.dev chromium sandbox node
 	REPO=$(REPO) bash scripts/test_all.sh
 
 ## make check: the fast tier (lint, unit, data and doctests; no browser, no root), under 30 s
@@ -73,6 +73,21 @@ chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then (apt-get update -q && apt-get install -y -q chromium) >/dev/null; \
 	else echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium'"; exit 1; fi
+
+# --- the course website -------------------------------------------------------------------
+## make node: Debian's Node.js and npm (as root: apt-get), then the pinned npm packages (npm ci)
+node:
+	@if command -v node >/dev/null && command -v npm >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then (apt-get update -q && apt-get install -y -q nodejs npm) >/dev/null; \
+	else echo "The site and its tests need Node.js: run 'sudo apt-get install -y nodejs npm'"; exit 1; fi
+	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; \
+	then npm ci --no-audit --no-fund --loglevel=error; fi
+
+## make site [HUB=https://your.hub]: the course website in build/site, from the stored outputs
+# HUB is the one place the JupyterHub's address is set (the lesson pages' nbgitpuller buttons).
+HUB ?= https://hub.example.org
+site: $(VENV)/.dev node
+	$(BIN)/python scripts/site_build.py --repo $(REPO) --hub $(HUB)
 
 # --- authoring ----------------------------------------------------------------------------
 ## make outputs [NB=notebooks/03_x.ipynb]: re-execute lessons in place (the only way outputs change)

@@ -26,10 +26,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+import hub_link  # noqa: E402
 from lesson_table import binder_url  # noqa: E402
 
 THEME = ROOT / "site" / "theme"
@@ -47,17 +47,12 @@ def escape_dollars(text: str) -> str:
 
 
 def hub_url(hub: str, repo: str, path: str, branch: str = "main") -> str:
-    """An nbgitpuller link: the hub clones (or updates) the repository, then opens ``path``.
+    """The nbgitpuller link of a lesson (scripts/hub_link.py makes it, for `make hub-link` too).
 
     >>> hub_url("https://hub.example.org/", "o/r", "notebooks/00_a.ipynb")  # doctest: +ELLIPSIS
-    'https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fo%2Fr&branch=main&urlpath=lab%2Ftree%2Fr%2Fnotebooks%2F00_a.ipynb'
+    'https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fo%2Fr&...'
     """
-    name = repo.split("/")[-1]
-    return (
-        f"{hub.rstrip('/')}/hub/user-redirect/git-pull"
-        f"?repo={quote('https://github.com/' + repo, safe='')}&branch={quote(branch)}"
-        f"&urlpath={quote(f'lab/tree/{name}/{path}', safe='')}"
-    )
+    return hub_link.link(hub, f"https://github.com/{repo}", path, branch)
 
 
 def lessons() -> list[Path]:
@@ -158,7 +153,7 @@ def stage(src_dir: Path, repo: str, hub: str) -> dict:
 
 def network_namespace_works() -> bool:
     """True where `unshare -n` can give the build a network namespace with no network."""
-    if not shutil.which("unshare"):
+    if not shutil.which("unshare") or not shutil.which("ip"):  # ip brings up loopback
         return False
     probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
     return probe.returncode == 0

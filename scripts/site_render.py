@@ -53,6 +53,7 @@ class Page:
         self.location = data.get("location", "")
         self.lesson = site.meta["lessons"].get(self.location.lstrip("/"))
         self.widget_notes = 0
+        self.in_callout = False
 
     # --- links and files --------------------------------------------------------------------
     def asset(self, path: str) -> str:
@@ -92,7 +93,7 @@ class Page:
         inner = self.children
         if kind == "text":
             return esc(node["value"])
-        if kind in ("root", "mystDirective", "mystRole", "block"):
+        if kind in ("root", "mystDirective", "mystRole", "block", "cite", "citeGroup"):
             return inner(node)
         if kind == "paragraph":
             return self.paragraph(node)
@@ -115,6 +116,18 @@ class Page:
             "abbreviation": "abbr",
             "caption": "figcaption",
             "legend": "div",
+            "definitionList": "dl",
+            "definitionTerm": "dt",
+            "definitionDescription": "dd",
+            "keyboard": "kbd",
+            "aside": "aside",
+            "card": "div",
+            "grid": "div",
+            "tabSet": "div",
+            "tabItem": "section",
+            "cardTitle": "p",
+            "header": "div",
+            "footer": "div",
         }
         if kind in simple:
             tag = simple[kind]
@@ -201,8 +214,11 @@ class Page:
         first = kids[0] if kids else {}
         lead = text_of(first) if first.get("type") in ("strong", "emphasis") else ""
         body = f"<p>{self.children(node)}</p>\n"
+        if self.in_callout:
+            return body
         if lead and HINDSIGHT.search(lead):
-            return self.callout("hindsight", body, "Hindsight")
+            label = None if lead.strip().lower().startswith("hindsight") else "Hindsight"
+            return self.callout("hindsight", body, label)
         start = text_of(node).lstrip()
         if re.match(r"(Sources?|Data)\s*:", start) or re.match(r"Sources?\b", lead):
             return self.callout("source", body, "Source")
@@ -210,15 +226,22 @@ class Page:
 
     def blockquote(self, node: dict) -> str:
         words = text_of(node).lstrip()
+        kind = None
         if (
             HINDSIGHT.search(words[:40])
             or words.startswith("⏩")
             or "after 4 February 2022" in words
         ):
-            return self.callout("hindsight", self.children(node), "Hindsight")
-        if re.match(r"\W*Sources?\b", words):
-            return self.callout("source", self.children(node), "Source")
-        return f"<blockquote>{self.children(node)}</blockquote>\n"
+            kind = "hindsight"
+        elif re.match(r"\W*Sources?\b", words):
+            kind = "source"
+        if kind is None:
+            return f"<blockquote>{self.children(node)}</blockquote>\n"
+        self.in_callout = True
+        body = self.children(node)
+        self.in_callout = False
+        label = None if words.lower().startswith(kind) else kind.title()
+        return self.callout(kind, body, label)
 
     def callout(self, kind: str, body: str, label: str | None) -> str:
         title = f'<p class="callout-label">{esc(label)}</p>' if label else ""
