@@ -37,9 +37,16 @@ def load_democracy_evidence(
     >>> evidence = load_democracy_evidence()
     >>> sorted(evidence["voice"].unique())[:2]
     ['assessor', 'signatory']
+    >>> evidence.set_index("evidence_id").loc[["d04", "d06"], "when"].tolist()
+    ['2022', '16 Sep 2022']
     """
     frame = load_table(DEMOCRACY_EVIDENCE, path, references={"claims": claims_path})
-    return frame.sort_values(["date", "evidence_id"], kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["date", "evidence_id"], kind="stable").reset_index(drop=True)
+    shown = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+    frame.insert(1, "when", [f"{d:{shown[p]}}" for d, p in zip(frame["date"],
+                                                                frame["date_precision"],
+                                                                strict=True)])  # fmt: skip
+    return frame
 
 
 def load_democracy_passages(
