@@ -1,10 +1,10 @@
 """Checks for lesson 04's exercises, one per exercise: ``ex_4_1(answer)`` ... ``ex_4_10(answer)``.
 
-This module holds 4.1 (Article IV), 4.6 (the 1839 guarantee), 4.7 (does "no limits" bind?) and
-4.8 (Grey–Cambon); the theory exercises 4.2–4.5, 4.9 and 4.10 are in
+This module holds 4.1 (Article IV), 4.5 (does "no limits" bind?), 4.7 (the 1839 guarantee) and
+4.8 (Grey–Cambon); the theory exercises 4.2–4.4, 4.6, 4.9 and 4.10 are in
 :mod:`helpers.alliances.theory_checks` and re-exported here, so a lesson needs only
-``from helpers.alliances import checks``. Exercise 4.7 has two tiers: ``ex_4_7`` checks the
-choice, ``ex_4_7_argument`` the written argument.
+``from helpers.alliances import checks``. Exercise 4.5 has two tiers: ``ex_4_5`` checks the
+choice, ``ex_4_5_argument`` the written argument.
 
 Each check takes only the student's answer and computes the expected one from
 ``data/`` (the treaty codings, the 1914 commitments) with :mod:`helpers.alliances.model` and
@@ -23,7 +23,7 @@ import pandas as pd
 from helpers.alliances.cascade import commitments_from_frame, simulate_cascade
 from helpers.alliances.data import STATES_1914, load_alliances_1914, load_treaties
 from helpers.alliances.model import checklist_score, checklist_table
-from helpers.alliances.theory_checks import ex_4_2, ex_4_3, ex_4_4, ex_4_5, ex_4_9, ex_4_10
+from helpers.alliances.theory_checks import ex_4_2, ex_4_3, ex_4_4, ex_4_6, ex_4_9, ex_4_10
 from helpers.core.feedback import (
     Feedback,
     check_choice,
@@ -43,9 +43,9 @@ __all__ = [
     "ex_4_3",
     "ex_4_4",
     "ex_4_5",
+    "ex_4_5_argument",
     "ex_4_6",
     "ex_4_7",
-    "ex_4_7_argument",
     "ex_4_8",
     "ex_4_9",
 ]
@@ -194,15 +194,15 @@ def ex_4_8(answer: Any) -> Feedback:
 
 
 @never_raises
-def ex_4_6(answer: Any) -> Feedback:
-    """Exercise 4.6: the states the 1839 Treaty of London draws in at step 1 (Germany attacks
+def ex_4_7(answer: Any) -> Feedback:
+    """Exercise 4.7: the states the 1839 Treaty of London draws in at step 1 (Germany attacks
     Belgium, every treaty on).
 
     Examples
     --------
-    >>> ex_4_6(["gbr", "FRA ", "rus", "Aut"]).correct
+    >>> ex_4_7(["gbr", "FRA ", "rus", "Aut"]).correct
     True
-    >>> ex_4_6(["GBR", "FRA", "RUS", "AUT", "DEU"]).message
+    >>> ex_4_7(["GBR", "FRA", "RUS", "AUT", "DEU"]).message
     "Every item is there, but 1 extra ('DEU'). DEU is at war from step 0 (the first attack): \
 keep step 1."
     """
@@ -228,17 +228,17 @@ keep step 1."
 
 
 @never_raises
-def ex_4_7(answer: Any) -> Feedback:
-    """Exercise 4.7, tier 1: does the 2022 statement bind the two states ``"more"``, ``"less"``
+def ex_4_5(answer: Any) -> Feedback:
+    """Exercise 4.5, tier 1: does the 2022 statement bind the two states ``"more"``, ``"less"``
     or ``"the same"`` to fight for each other as the 1950 alliance?
 
     Compares the defense and offense obligations of the two codings.
 
     Examples
     --------
-    >>> ex_4_7("Less").correct
+    >>> ex_4_5("Less").correct
     True
-    >>> ex_4_7("more").message.startswith('Not "more".')
+    >>> ex_4_5("more").message.startswith('Not "more".')
     True
     """
     then, now = (_coding(a) for a in (TREATY_1950, STATEMENT_2022))
@@ -278,18 +278,18 @@ def argument_problem(text: object, *, min_words: int = 40) -> str | None:
 
 
 @never_raises
-def ex_4_7_argument(answer: Any) -> Feedback:
-    """Exercise 4.7, tier 2: is the written argument long enough, and does it use evidence?
+def ex_4_5_argument(answer: Any) -> Feedback:
+    """Exercise 4.5, tier 2: is the written argument long enough, and does it use evidence?
 
     The check reads only length and evidence, not the reasoning, and stores nothing: it says so.
 
     Examples
     --------
-    >>> ex_4_7_argument('''
+    >>> ex_4_5_argument('''
     ... ...
     ... ''').answered
     False
-    >>> ex_4_7_argument("It binds less.").message
+    >>> ex_4_5_argument("It binds less.").message
     'Your argument has 3 words: aim for four to six sentences (40 words or more).'
     """
     blank = not_answered(answer)

@@ -1,9 +1,9 @@
 """Checks for lesson 04's theory exercises (re-exported by :mod:`helpers.alliances.checks`).
 
 - ``ex_4_2``: under which definitions is the 2001 treaty an alliance?
-- ``ex_4_3``: the rung of the 2024 Russia–DPRK treaty on the ladder of alignment;
-- ``ex_4_4``: entrapment or abandonment? (the TASS statement of 9 September 1959);
-- ``ex_4_5``: the 1950s alliance from 1957 on: the commonest kind of episode China bore;
+- ``ex_4_3``: entrapment or abandonment? (the TASS statement of 9 September 1959);
+- ``ex_4_4``: the 1950s alliance from 1957 on: the commonest kind of episode China bore;
+- ``ex_4_6``: the rung of the 2024 Russia–DPRK treaty on the ladder of alignment;
 - ``ex_4_9``: was Italy's casus foederis met in 1914?
 - ``ex_4_10``: chain-ganging or buck-passing?
 
@@ -41,7 +41,7 @@ from helpers.core.feedback import (
     read_number,
 )
 
-__all__ = ["ex_4_10", "ex_4_2", "ex_4_3", "ex_4_4", "ex_4_5", "ex_4_9"]
+__all__ = ["ex_4_10", "ex_4_2", "ex_4_3", "ex_4_4", "ex_4_6", "ex_4_9"]
 
 TREATY_2001, TREATY_2024 = "good_neighbor_2001", "russia_dprk_2024"
 TASS_1959, YEAR_SPLIT = "tass_india_1959", "1957-01-01"
@@ -92,14 +92,14 @@ def ex_4_2(answer: Any) -> Feedback:
 
 
 @never_raises
-def ex_4_3(answer: Any) -> Feedback:
-    """Exercise 4.3: the rung (0–3) of the 2024 Russia–DPRK treaty on the ladder of alignment.
+def ex_4_6(answer: Any) -> Feedback:
+    """Exercise 4.6: the rung (0–3) of the 2024 Russia–DPRK treaty on the ladder of alignment.
 
     Examples
     --------
-    >>> ex_4_3("3").correct
+    >>> ex_4_6("3").correct
     False
-    >>> ex_4_3(3).correct
+    >>> ex_4_6(3).correct
     True
     """
     blank = not_answered(answer)
@@ -126,15 +126,15 @@ def ex_4_3(answer: Any) -> Feedback:
 
 
 @never_raises
-def ex_4_4(answer: Any) -> Feedback:
-    """Exercise 4.4: from Beijing's side, is the TASS statement of 9 September 1959 a case of
+def ex_4_3(answer: Any) -> Feedback:
+    """Exercise 4.3: from Beijing's side, is the TASS statement of 9 September 1959 a case of
     ``"entrapment"``, ``"abandonment"`` or ``"intrusion"``?
 
     Examples
     --------
-    >>> ex_4_4(" Abandonment").correct
+    >>> ex_4_3(" Abandonment").correct
     True
-    >>> ex_4_4("entrapment").correct
+    >>> ex_4_3("entrapment").correct
     False
     """
     episodes = load_episodes_1950s().set_index("episode_id")
@@ -152,14 +152,14 @@ def ex_4_4(answer: Any) -> Feedback:
 
 
 @never_raises
-def ex_4_5(answer: Any) -> Feedback:
-    """Exercise 4.5: from 1957 on, the commonest coding among the episodes China bore.
+def ex_4_4(answer: Any) -> Feedback:
+    """Exercise 4.4: from 1957 on, the commonest coding among the episodes China bore.
 
     Examples
     --------
-    >>> ex_4_5("abandonment").correct
+    >>> ex_4_4("abandonment").correct
     True
-    >>> ex_4_5("intrusion").message.startswith('Not "intrusion".')
+    >>> ex_4_4("intrusion").message.startswith('Not "intrusion".')
     True
     """
     china = episode_balance(load_episodes_1950s(), start=YEAR_SPLIT)["CHN"]

@@ -55,44 +55,44 @@ def test_ex_4_8_typical_mistakes(answer, words):
     assert not result and words in result.message
 
 
-def test_ex_4_6_london_step_1():
+def test_ex_4_7_london_step_1():
     entries = simulate_cascade(
         commitments_from_frame(load_alliances_1914()), "DEU", "BEL", states=STATES_1914
     ).entries
     worked = list(entries.loc[entries["step"] == 1, "state"])  # the worked answer
-    assert checks.ex_4_6(worked).correct
-    assert checks.ex_4_6([s.lower() for s in worked]).correct, "lower-case codes are fine"
-    assert checks.ex_4_6(tuple(reversed(worked))).correct
-    early = checks.ex_4_6([*worked, "DEU"])
+    assert checks.ex_4_7(worked).correct
+    assert checks.ex_4_7([s.lower() for s in worked]).correct, "lower-case codes are fine"
+    assert checks.ex_4_7(tuple(reversed(worked))).correct
+    early = checks.ex_4_7([*worked, "DEU"])
     assert not early and "DEU is at war from step 0" in early.message
-    late = checks.ex_4_6(["GBR", "ITA"])
+    late = checks.ex_4_7(["GBR", "ITA"])
     assert (
         "3 items missing and 1 extra ('ITA')" in late.message
         and "later than step 1" in late.message
     )
-    assert "states' codes" in checks.ex_4_6(["Britain", "France"]).message
-    assert "one piece of text" in checks.ex_4_6("GBR, FRA, RUS, AUT").message
+    assert "states' codes" in checks.ex_4_7(["Britain", "France"]).message
+    assert "one piece of text" in checks.ex_4_7("GBR, FRA, RUS, AUT").message
 
 
-def test_ex_4_7_binds_to_fight():
-    assert checks.ex_4_7("less").correct and checks.ex_4_7("LESS ").correct
-    assert "range of cooperation" in checks.ex_4_7("more").message
-    assert "Figure 4.1" in checks.ex_4_7("the same").message
-    assert checks.ex_4_7("thesame").message.startswith('Not "the same"')
+def test_ex_4_5_binds_to_fight():
+    assert checks.ex_4_5("less").correct and checks.ex_4_5("LESS ").correct
+    assert "range of cooperation" in checks.ex_4_5("more").message
+    assert "Figure 4.1" in checks.ex_4_5("the same").message
+    assert checks.ex_4_5("thesame").message.startswith('Not "the same"')
 
 
-def test_ex_4_7_argument_never_says_saved():
+def test_ex_4_5_argument_never_says_saved():
     template = "\n...\n"
-    blank = checks.ex_4_7_argument(template)
+    blank = checks.ex_4_5_argument(template)
     assert not blank and not blank.answered and "Saved" not in blank.message
-    short = checks.ex_4_7_argument("It binds less.")
+    short = checks.ex_4_5_argument("It binds less.")
     assert not short and "3 words" in short.message
     vague = "It binds less because friendship is nice and the two leaders like each other. " * 5
-    assert "evidence" in checks.ex_4_7_argument(vague).message
-    good = checks.ex_4_7_argument(ARGUMENT)
+    assert "evidence" in checks.ex_4_5_argument(vague).message
+    good = checks.ex_4_5_argument(ARGUMENT)
     assert good and good.message.startswith("Ready to compare:")
     assert "saved" not in good.message.lower() and "does not grade or keep" in good.message
-    assert "as text" in checks.ex_4_7_argument(42).message
+    assert "as text" in checks.ex_4_5_argument(42).message
 
 
 def test_argument_problem():
@@ -112,12 +112,12 @@ def test_coding_problem():
     [
         checks.ex_4_1,
         checks.ex_4_2,
+        checks.ex_4_6,
         checks.ex_4_3,
         checks.ex_4_4,
-        checks.ex_4_5,
-        checks.ex_4_6,
         checks.ex_4_7,
-        checks.ex_4_7_argument,
+        checks.ex_4_5,
+        checks.ex_4_5_argument,
         checks.ex_4_8,
         checks.ex_4_9,
         checks.ex_4_10,

@@ -29,23 +29,23 @@ def test_ex_4_2_definitions_of_the_2001_treaty():
         (True, False, "not numbers"),
     ],
 )
-def test_ex_4_3_rung_of_the_2024_treaty(answer, correct, words):
-    result = checks.ex_4_3(answer)
+def test_ex_4_6_rung_of_the_2024_treaty(answer, correct, words):
+    result = checks.ex_4_6(answer)
     assert result.correct is correct and words in result.message
 
 
-def test_ex_4_4_tass_1959_is_abandonment():
-    assert checks.ex_4_4("abandonment").correct and checks.ex_4_4(" Abandonment ").correct
-    assert "dragged into" in checks.ex_4_4("entrapment").message
-    assert "meddling" in checks.ex_4_4("intrusion").message
+def test_ex_4_3_tass_1959_is_abandonment():
+    assert checks.ex_4_3("abandonment").correct and checks.ex_4_3(" Abandonment ").correct
+    assert "dragged into" in checks.ex_4_3("entrapment").message
+    assert "meddling" in checks.ex_4_3("intrusion").message
 
 
-def test_ex_4_5_from_1957_china_bore_mostly_abandonment():
-    right = checks.ex_4_5("abandonment")
+def test_ex_4_4_from_1957_china_bore_mostly_abandonment():
+    right = checks.ex_4_4("abandonment")
     assert right.correct and "4 episodes from 1957 on" in right.message
-    wrong = checks.ex_4_5("intrusion")
+    wrong = checks.ex_4_4("intrusion")
     assert not wrong and "China bore 3 'intrusion' episodes" in wrong.message
-    assert not checks.ex_4_5("dependence").correct
+    assert not checks.ex_4_4("dependence").correct
 
 
 def test_ex_4_9_italys_casus_foederis_was_not_met():
@@ -61,6 +61,6 @@ def test_ex_4_10_buck_passing():
 
 @pytest.mark.parametrize("answer", [42, None, ["abandonment"], {"a": 1}])
 def test_odd_answers_get_a_message_not_a_traceback(answer):
-    for check in (checks.ex_4_2, checks.ex_4_3, checks.ex_4_4, checks.ex_4_5, checks.ex_4_10):
+    for check in (checks.ex_4_2, checks.ex_4_6, checks.ex_4_3, checks.ex_4_4, checks.ex_4_10):
         result = check(answer)
         assert not result.correct and result.message
