@@ -1,4 +1,5 @@
-"""Lesson 04 in a real browser: the 1914 chain-reaction widget."""
+"""Lesson 04 in a real browser: the checks answer blank exercises kindly, the checklist and the
+1914 chain-reaction widget (now in a "Going further" section) draw and react."""
 
 from labkit import error_outputs, expect, open_and_run_all
 
@@ -6,6 +7,12 @@ from labkit import error_outputs, expect, open_and_run_all
 def test_cascade_widget_reacts_to_commitments_and_the_first_attack(lab, page):
     open_and_run_all(page, lab, "04_alliance_or_partnership.ipynb")
     nb = page.locator(".jp-NotebookPanel:visible")
+    # every check of a blank exercise says what to do, never a traceback
+    expect(nb.locator(".jp-OutputArea-output", has_text="Not answered yet").first).to_be_visible()
+    # Figure 4.1 and Figure 4.2 are drawn (the checklist with the 2024 treaty's n/r cells)
+    images = nb.locator(".jp-OutputArea-output img")
+    expect(images.first).to_be_visible()
+    assert images.count() >= 2, "the checklist and the cascade charts are missing"
     cascade = nb.locator(".btp-cascade-explorer")
     summary = cascade.locator(".btp-summary")
     expect(summary).to_contain_text("3. Russia (step 1, via Russia")
