@@ -13,7 +13,7 @@ SHELL := /bin/bash
 PIP_QUIET := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
 .PHONY: help lab test check outputs nbval bench lint format readme dictionary validate chromium \
-	venv dev clean binder-check release grade sandbox guide node site
+	venv dev clean binder-check release grade sandbox guide hub-link hub-test node site
 
 ## make help: list the targets
 help:
@@ -88,6 +88,17 @@ node:
 HUB ?= https://hub.example.org
 site: $(VENV)/.dev node
 	$(BIN)/python scripts/site_build.py --repo $(REPO) --hub $(HUB)
+
+# --- a class on JupyterHub (docs/guide/hub.md) --------------------------------------------
+## make hub-link HUB=https://your.hub: print each lesson's nbgitpuller link for your JupyterHub
+hub-link: $(VENV)/.runtime
+	@if [ "$(origin HUB)" != "command line" ] && [ "$(origin HUB)" != "environment" ]; then \
+		echo "usage: make hub-link HUB=https://your.hub [REPO=owner/name]"; exit 2; fi
+	@$(BIN)/python scripts/hub_link.py --hub "$(HUB)" --repo "$(REPO)"
+
+## make hub-test [STUDENTS=30]: the class-hub test alone: a real JupyterHub, a class at once (heavy)
+hub-test: $(VENV)/.dev chromium node
+	BTP_HUB_STUDENTS=$(or $(STUDENTS),30) timeout 1200 $(BIN)/pytest -q tests/hub
 
 # --- authoring ----------------------------------------------------------------------------
 ## make outputs [NB=notebooks/03_x.ipynb]: re-execute lessons in place (the only way outputs change)

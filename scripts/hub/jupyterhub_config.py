@@ -32,8 +32,14 @@ c.JupyterHub.cleanup_proxy = True
 c.JupyterHub.authenticator_class = "dummy"
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = str(HUB_DIR / "home" / "{username}")
+c.Spawner.args = [
+    # all servers share one machine here: kernels talk over IPC sockets in each student's
+    # runtime folder, not TCP ports (30 kernels starting at once on TCP drew the same free port:
+    # "ZMQError: Address already in use"); a container per student has no such clash
+    "--KernelManager.transport=ipc",
+]
 if os.geteuid() == 0:  # CI and these machines run as root; a real hub never should
-    c.Spawner.args = ["--ServerApp.allow_root=True"]
+    c.Spawner.args.append("--ServerApp.allow_root=True")
 
 # a token for the test's own monitoring (it reads the server list; students use their own)
 c.JupyterHub.services = [{"name": "btp-monitor", "api_token": os.environ["BTP_HUB_TOKEN"]}]

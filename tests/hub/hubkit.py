@@ -34,6 +34,9 @@ import requests
 import websocket
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import hub_link  # noqa: E402 - scripts/hub_link.py: the links `make hub-link` prints
+
 CONFIG = ROOT / "scripts" / "hub" / "jupyterhub_config.py"
 PROXY = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
 REPO_NAME = "back-to-the-past"  # the folder nbgitpuller clones into (the repository's name)
@@ -86,9 +89,10 @@ def push_correction(instructor: Path, message: str) -> None:
 
 
 def pull_link(hub: str, repo: str, path: str = LESSON, branch: str = "main") -> str:
-    """The nbgitpuller link a student clicks (the same form as `make hub-link`)."""
-    query = urlencode({"repo": repo, "branch": branch, "urlpath": f"lab/tree/{path}"})
-    return f"{hub}/hub/user-redirect/git-pull?{query}"
+    """The nbgitpuller link a student clicks: the one `make hub-link` prints (hub_link.link)."""
+    folder, _, inside = path.partition("/")
+    assert folder == repo.rstrip("/").split("/")[-1], (folder, repo)
+    return hub_link.link(hub, repo, inside, branch)
 
 
 # --- processes ---------------------------------------------------------------------------
@@ -260,6 +264,16 @@ class StudentError(AssertionError):
     pass
 
 
+# matplotlib's own notice, printed (to stderr) when building a new home's font cache takes more
+# than 5 s, as it does when a whole class imports matplotlib at once: counted, not an error
+FONT_CACHE_NOTICE = "Matplotlib is building the font cache; this may take a moment."
+
+
+def _notice_only(text: str) -> bool:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(line == FONT_CACHE_NOTICE for line in lines)
+
+
 class Student:
     """One student, through the hub's public URL only: login, server, link, REST + websocket."""
 
@@ -268,6 +282,7 @@ class Student:
         self.http = requests.Session()
         self.base = f"{hub.url}/user/{name}"
         self.ready_seconds: float | None = None
+        self.notices: list[str] = []  # tolerated stderr notices (see FONT_CACHE_NOTICE)
 
     # login with the hub's form, then a personal API token (as a student's browser would hold)
     def login(self) -> None:
@@ -372,10 +387,11 @@ class Kernel:
         self.ws = websocket.create_connection(
             f"{url}/api/kernels/{kernel_id}/channels?session_id={self.session}",
             header=[f"Authorization: {student.http.headers['Authorization']}"],
-            timeout=300,
+            timeout=60,
         )
+        self.ws.settimeout(5)  # short reads, so that the deadline below is kept (pings arrive)
 
-    def execute(self, code: str, timeout: float = 300) -> tuple[list, int | None]:
+    def execute(self, code: str, timeout: float = 180) -> tuple[list, int | None]:
         """Run code; -> (nbformat outputs, execution count). Raises on an error output."""
         msg_id = uuid.uuid4().hex
         self.ws.send(
@@ -409,10 +425,15 @@ class Kernel:
         while not (idle and replied):
             if time.monotonic() > deadline:
                 raise StudentError(f"{self.student.name}: a cell ran past {timeout} s")
-            msg = json.loads(self.ws.recv())
-            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+            try:
+                msg = json.loads(self.ws.recv())
+            except websocket.WebSocketTimeoutException:
                 continue
             kind, content = msg["msg_type"], msg["content"]
+            if kind == "status" and content.get("execution_state") in ("dead", "restarting"):
+                raise StudentError(f"{self.student.name}: the kernel died ({content})")
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
             if msg["channel"] == "shell" and kind == "execute_reply":
                 replied, count = True, content.get("execution_count")
             elif kind == "status" and content["execution_state"] == "idle":
@@ -420,6 +441,9 @@ class Kernel:
             elif kind in ("stream", "display_data", "execute_result", "error"):
                 outputs.append(nbformat.v4.output_from_msg(msg))
         for out in outputs:
+            if out.output_type == "stream" and out.name == "stderr" and _notice_only(out.text):
+                self.student.notices.append(out.text.strip())
+                continue
             if out.output_type == "error" or (out.output_type == "stream" and out.name == "stderr"):
                 text = out.get("text") or f"{out.get('ename')}: {out.get('evalue')}"
                 raise StudentError(f"{self.student.name}: a cell failed: {text[:500]}")

@@ -156,7 +156,7 @@ def test_widgets_render_in_jupyterlab_served_by_the_hub(hub_site):
 
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
-    name = "browser-student"
+    name = "web"
     settings = hub_site.folder / "home" / name / ".jupyter" / "lab" / "user-settings"
     for rel, value in LAB_SETTINGS.items():  # the throw-away settings the browser tests use
         target = settings / "@jupyterlab" / rel
