@@ -44,8 +44,8 @@ def plot_power_of_siberia(gas: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
                 f"{value:g}\n({value / capacity:.0%})", ha="center", fontsize=8)  # fmt: skip
     if "contract_bcm" in main:
         contract = main.dropna(subset=["contract_bcm"])
-        ax.hlines(contract["contract_bcm"], contract["year"] - 0.45, contract["year"] + 0.45,
-                  color="0.15", linewidth=2.5, label="contract volume for the year")  # fmt: skip
+        ax.plot(contract["year"], contract["contract_bcm"], color="0.15", marker="s",
+                linestyle=":", label="contract volume for the year")  # fmt: skip
     other = gas[~gas["preferred"]]
     if len(other):
         ax.plot(other["year"], other["deliveries_bcm"], linestyle="none", marker="_",

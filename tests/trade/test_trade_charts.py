@@ -68,6 +68,10 @@ def test_power_of_siberia_shows_capacity_share_and_conflicts():
     assert any("31.12\n(82%)" == t for t in _texts(ax))
     other = next(line for line in ax.get_lines() if line.get_label() == "other reported figures")
     assert sorted(other.get_ydata()) == [15.5]
+    contract = next(line for line in ax.get_lines() if line.get_label().startswith("contract"))
+    assert list(contract.get_xdata()) == [2020, 2021, 2022, 2023]  # none published for 2024
+    assert list(contract.get_ydata()) == [5, 10, 15, 22]
+    assert "4.1\n(11%)" in _texts(ax)  # the label sits above the contract mark, not under it
 
 
 def test_crude_share_and_target_path():
