@@ -29,13 +29,13 @@ END = "<!-- objectives-map:end -->"
 #: Lesson exercises by objective ("LL.k" = lesson LL, objective k), as "N.k" exercise numbers
 #: (checked against the lesson's "### Exercise N.k" headings) or, for other tasks, plain words.
 EXERCISES: dict[str, list[str]] = {
-    "00.1": [],
+    "00.1": ["0.4"],
     "00.2": ["0.1", "0.2"],
-    "00.3": [],
-    "00.4": [],
+    "00.3": ["0.5"],
+    "00.4": ["0.3"],
     "01.1": ["1.1"],
-    "01.2": ["1.2"],
-    "01.3": ["1.4"],
+    "01.2": ["1.2", "1.3"],
+    "01.3": ["1.4", "1.5"],
     "01.4": ["1.3"],
     "02.1": ["2.2"],
     "02.2": ["2.1"],

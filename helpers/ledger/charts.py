@@ -23,7 +23,8 @@ STATUS_STYLE: dict[str, dict[str, str]] = {
     "supported": {"color": PALETTE["green"], "hatch": ""},
     "error": {"color": PALETTE["vermillion"], "hatch": "xx"},
     "contested": {"color": PALETTE["orange"], "hatch": "//"},
-    "unverifiable": {"color": PALETTE["sky_blue"], "hatch": ".."},
+    "not found": {"color": PALETTE["sky_blue"], "hatch": ".."},
+    "no evidence": {"color": PALETTE["blue"], "hatch": "oo"},
     "not checkable": {"color": "#BBBBBB", "hatch": "\\\\"},
 }
 #: How each section of the commentary is drawn on the timeline: colour, marker and label.

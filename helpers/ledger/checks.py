@@ -1,4 +1,4 @@
-"""Checks for lesson 01's exercises, one per exercise: ``ex_1_1(answer)`` ... ``ex_1_4(answer)``.
+"""Checks for lesson 01's exercises, one per exercise: ``ex_1_1(answer)`` ... ``ex_1_5(answer)``.
 
 Each takes only the student's answer and computes the expected one from ``data/`` (the claim
 ledger, the events) with :mod:`helpers.ledger.model`, so the check cell shows no answer and a
@@ -20,12 +20,14 @@ from helpers.core.feedback import (
 )
 from helpers.ledger.data import CLAIM_TYPES, load_claims
 from helpers.ledger.model import months_between, share_checkable
+from helpers.ledger.statement_data import REPORTED_WORDS, load_statement
 from helpers.relations.data import load_events
 
-__all__ = ["EX_1_1_CLAIMS", "TYPE_HINTS", "ex_1_1", "ex_1_2", "ex_1_3", "ex_1_4"]
+__all__ = ["EX_1_1_CLAIMS", "TYPE_HINTS", "ex_1_1", "ex_1_2", "ex_1_3", "ex_1_4", "ex_1_5"]
 
-#: The five claims that exercise 1.1 asks the student to classify (the lesson prints them).
-EX_1_1_CLAIMS = ("c26", "c18", "c57", "c40", "c60")
+#: The five claims that exercise 1.1 asks the student to classify (the lesson prints them; none
+#: of them is classified or discussed in the cells above the exercise).
+EX_1_1_CLAIMS = ("c32", "c56", "c33", "c43", "c61")
 #: Exercise 1.2: the claim with the wrong word, and the words the student chooses from.
 EX_1_2_CLAIM = "c58"
 EX_1_2_OPTIONS = ("considerable", "US-sponsored", "October", "democracy")
@@ -72,7 +74,7 @@ def ex_1_1(answer: Any) -> Feedback:
     >>> ex_1_1({c: truth[c].upper() for c in EX_1_1_CLAIMS})
     ✅ All 5 match the ledger.
     >>> ex_1_1({c: truth[c] for c in EX_1_1_CLAIMS[:4]}).message
-    "Missing key: 'c60' (put it back in the dictionary)."
+    "Missing key: 'c61' (put it back in the dictionary)."
     """
     truth = _claims()["claim_type"]
     expected = {claim_id: truth[claim_id] for claim_id in EX_1_1_CLAIMS}
@@ -176,4 +178,31 @@ def ex_1_4(answer: Any) -> Feedback:
         relative=False,
         fraction=True,
         hint='Compare claims["check_status"] with "not checkable" using !=, then .mean().',
+    )
+
+
+@never_raises
+def ex_1_5(answer: Any) -> Feedback:
+    """Exercise 1.5: the share of the statement's 5,364 English words the collection holds (0-1).
+
+    Examples
+    --------
+    >>> share = load_statement()["words"].sum() / REPORTED_WORDS
+    >>> ex_1_5(share).correct, ex_1_5(round(share, 2)).correct
+    (True, True)
+    >>> "percentage" in ex_1_5(share * 100).message
+    True
+    """
+    words = int(load_statement()["words"].sum())
+    share = words / REPORTED_WORDS
+    value, _ = read_number(answer)
+    if value is not None and abs(value - words) < 0.5:
+        return Feedback(False, f"That is a number of words: divide it by {REPORTED_WORDS:,}.")
+    return check_number(
+        answer,
+        share,
+        tolerance=0.005,
+        relative=False,
+        fraction=True,
+        hint=f'Add up statement["words"] with .sum(), then divide by {REPORTED_WORDS:,}.',
     )

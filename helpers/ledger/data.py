@@ -25,6 +25,8 @@ import pandas as pd
 from helpers.core.schema import DATA_DIR, DataError, parse_date, resource_schema
 from helpers.core.sources import load_sources
 from helpers.core.tables import load_table, shown_name
+from helpers.ledger.precision_data import claim_row_checks
+from helpers.ledger.statement_data import PHRASES, STATEMENT
 
 __all__ = [
     "CHECK_STATUSES",
@@ -53,7 +55,7 @@ SECTION_PARAGRAPHS: dict[str, tuple[int, int]] = {
 }
 CLAIM_TYPES = ("factual", "interpretive", "predictive", "normative")
 TOPICS = ("triangle", "trade", "energy", "alliance", "democracy", "history")
-CHECK_STATUSES = ("supported", "error", "contested", "unverifiable", "not checkable")
+CHECK_STATUSES = ("supported", "error", "contested", "not found", "no evidence", "not checkable")
 CONFIDENCE = ("high", "medium", "low")
 _PARAGRAPHS = tuple(str(i) for i in range(1, PARAGRAPH_COUNT + 1))
 #: A quotation is "a sentence or less"; this many characters is the ceiling.
@@ -93,7 +95,7 @@ def _claim_checks(row: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 CLAIMS = resource_schema(
     "claims",
-    row_checks=(_claim_checks,),
+    row_checks=(_claim_checks, claim_row_checks),
 )
 
 
@@ -107,7 +109,7 @@ GLOSSARY = resource_schema(
     row_checks=(_glossary_checks,),
 )
 
-SCHEMAS = (CLAIMS, GLOSSARY)
+SCHEMAS = (CLAIMS, GLOSSARY, STATEMENT, PHRASES)
 
 
 def load_claims(path: str | Path | None = None) -> pd.DataFrame:
@@ -175,12 +177,17 @@ _METADATA_FIELDS = (
     "page_title",
     "author",
     "affiliation",
+    "author_bio",
+    "author_bio_source_id",
     "series",
     "number",
     "publisher",
     "date",
     "date_precision",
     "date_note",
+    "date_shown",
+    "date_earliest",
+    "date_latest",
     "url",
     "source_id",
     "paragraph_count",
@@ -249,20 +256,23 @@ def _paragraph_number(shown: str, field: str, value: Any) -> int:
 
 def _check_metadata(shown: str, meta: Any) -> dict[str, Any]:
     meta = _fields(shown, "metadata", meta, _METADATA_FIELDS)
-    try:
-        parse_date(str(meta["date"]))
-    except ValueError as exc:
-        raise _field_error(shown, "metadata.date", str(exc)) from None
+    for name in ("date", "date_earliest", "date_latest"):
+        try:
+            parse_date(str(meta[name]))
+        except ValueError as exc:
+            raise _field_error(shown, f"metadata.{name}", str(exc)) from None
     if meta["paragraph_count"] != PARAGRAPH_COUNT:
         raise _field_error(
             shown, "metadata.paragraph_count", f"expected {PARAGRAPH_COUNT} (see CONTRIBUTING.md)"
         )
-    if meta["source_id"] not in set(load_sources()["source_id"]):
-        raise _field_error(
-            shown,
-            "metadata.source_id",
-            f"unknown source_id {meta['source_id']!r}: add it to data/sources.csv or fix the id",
-        )
+    known = set(load_sources()["source_id"])
+    for sid in [meta["source_id"], *meta["author_bio_source_id"]]:
+        if sid not in known:
+            raise _field_error(
+                shown,
+                "metadata.source_id",
+                f"unknown source_id {sid!r}: add it to data/sources.csv",
+            )
     return meta
 
 

@@ -27,7 +27,8 @@ STATUS_MARKS = {
     "supported": ("✔", "#e6f4ea"),
     "error": ("✘", "#fdecea"),
     "contested": ("⚖", "#fff4e0"),
-    "unverifiable": ("?", "#e8f4fb"),
+    "not found": ("?", "#e8f4fb"),
+    "no evidence": ("∅", "#e3ecf7"),
     "not checkable": ("–", "#f1f3f4"),
 }
 

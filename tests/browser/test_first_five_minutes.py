@@ -14,6 +14,8 @@ from datetime import datetime
 
 from labkit import error_outputs, expect, open_and_run_all, run_all_and_wait
 
+from helpers.ledger.data import load_commentary
+
 CEILING_S = 10.0
 
 
@@ -40,6 +42,9 @@ def save(page) -> None:
 def test_first_five_minutes(lab, page):
     open_and_run_all(page, lab, "00_start_here.ipynb")
     panel = page.locator(".jp-NotebookPanel:visible")
+    # the first thing a student sees is step 1: a link to the commentary
+    url = load_commentary().metadata["url"]
+    expect(panel.locator(".jp-MarkdownCell").first.locator(f'a[href="{url}"]')).to_be_visible()
     expect(panel.locator(".jp-RenderedImage img").first).to_be_visible()
     assert error_outputs(page) == []
     save(page)

@@ -4,13 +4,20 @@ import re
 
 from labkit import error_outputs, expect, open_and_run_all
 
-from helpers.ledger.data import load_claims
+from helpers.ledger.data import load_claims, load_commentary
 
 
 def test_ledger_explorer_filters_change_what_is_shown(lab, page):
     open_and_run_all(page, lab, "01_reading_a_commentary.ipynb")
     nb = page.locator(".jp-NotebookPanel:visible")
+    url = load_commentary().metadata["url"]
+    expect(nb.locator(".jp-MarkdownCell").first.locator(f'a[href="{url}"]')).to_be_visible()
     expect(nb.locator(".jp-RenderedImage img").first).to_be_visible()
+    # the statement's passages, and where the commentary's quotations sit
+    expect(nb.locator("table.dataframe", has_text="k_no_limits").first).to_be_visible()
+    expect(
+        nb.locator(".jp-OutputArea-output", has_text="['k_superior_to_alliances']")
+    ).to_be_visible()
     ledger = nb.locator(".btp-ledger-explorer")
     summary = ledger.locator(".btp-ledger-summary")
     cards = ledger.locator(".btp-claim")

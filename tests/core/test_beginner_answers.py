@@ -21,8 +21,8 @@ from helpers.trade import checks as trade
 from helpers.triangle import checks as triangle
 
 GREY = {"defense": 0, "offense": 0, "neutrality": 0, "nonaggression": 0, "consultation": 1}
-KINDS = {"c26": "factual", "c18": "interpretive", "c57": "predictive", "c40": "normative",
-         "c60": "factual"}  # fmt: skip
+KINDS = {"c32": "factual", "c56": "interpretive", "c33": "predictive", "c43": "normative",
+         "c61": "factual"}  # fmt: skip
 CODING = {"USA-CHN": 1, "USA-RUS": -1, "CHN-RUS": -1}
 NOT_YET = "Not answered yet"
 SHARE = share_checkable(load_claims())
@@ -42,10 +42,10 @@ ROWS = [
     # lesson 01
     (ledger.ex_1_1, KINDS, True, "All 5 match the ledger"),
     (ledger.ex_1_1, {k: v.upper() for k, v in KINDS.items()}, True, "All 5 match"),
-    (ledger.ex_1_1, {k: v for k, v in KINDS.items() if k != "c60"}, False, "Missing key: 'c60'"),
-    (ledger.ex_1_1, {**KINDS, "c61": "factual"}, False, "Not asked for: 'c61'"),
-    (ledger.ex_1_1, {**KINDS, "c60": "normative"}, False, "the ledger does not say normative"),
-    (ledger.ex_1_1, {**KINDS, "c18": "opinion"}, False, "'opinion' is not one of"),
+    (ledger.ex_1_1, {k: v for k, v in KINDS.items() if k != "c61"}, False, "Missing key: 'c61'"),
+    (ledger.ex_1_1, {**KINDS, "c60": "factual"}, False, "Not asked for: 'c60'"),
+    (ledger.ex_1_1, {**KINDS, "c61": "normative"}, False, "the ledger does not say normative"),
+    (ledger.ex_1_1, {**KINDS, "c56": "opinion"}, False, "'opinion' is not one of"),
     (ledger.ex_1_1, dict.fromkeys(KINDS, ...), False, NOT_YET),
     (ledger.ex_1_2, "october", True, "Correct: October"),
     (ledger.ex_1_2, "US sponsored", False, "hosted by President Biden"),
@@ -113,9 +113,10 @@ ROWS = [
     (argument.ex_5_3, 5.19, True, "Correct"),
     (argument.ex_5_3, pd.Series([5.19], index=[2024]), True, "Correct"),
     (argument.ex_5_3, -5.19, False, "wrong sign"),
-    (argument.ex_5_4, 5, True, "Correct"),
-    (argument.ex_5_4, "5", False, "remove the quotes"),
-    (argument.ex_5_4, pd.DataFrame({"claim_id": ["c57"] * 5}), False, "len(...)"),
+    (argument.ex_5_4, 12, True, "Correct"),
+    (argument.ex_5_4, "12", False, "remove the quotes"),
+    (argument.ex_5_4, 14, False, "every development about c14"),
+    (argument.ex_5_4, pd.DataFrame({"claim_id": ["c14"] * 12}), False, "len(...)"),
     (argument.ex_5_5, [" D06", "d07"], True, "all 2 items"),
     (argument.ex_5_5, "d06, d07", False, "one piece of text"),
 ]

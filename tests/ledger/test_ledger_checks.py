@@ -10,6 +10,7 @@ from support import ROOT
 from helpers.ledger import checks
 from helpers.ledger.data import load_claims
 from helpers.ledger.model import months_between
+from helpers.ledger.statement_data import REPORTED_WORDS, load_statement
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def test_ex_1_1_wrong_kinds_missing_and_extra_keys(truth):
     assert "give the kind in quotes" in checks.ex_1_1({**right, first: 1}).message
     deleted = dict(list(right.items())[:-1])
     assert not checks.ex_1_1(deleted), "a dictionary with a key deleted must not pass"
-    assert "Missing key: 'c60'" in checks.ex_1_1(deleted).message
+    assert f"Missing key: '{checks.EX_1_1_CLAIMS[-1]}'" in checks.ex_1_1(deleted).message
     extra = checks.ex_1_1({**right, "c99": "factual"})
     assert not extra and "Not asked for: 'c99'" in extra.message
     half = checks.ex_1_1({**dict.fromkeys(right, ...), first: right[first]})
@@ -78,7 +79,37 @@ def test_ex_1_4_share_checkable():
     assert "number of claims" in checks.ex_1_4(int(count)).message
 
 
-@pytest.mark.parametrize("check", [checks.ex_1_1, checks.ex_1_2, checks.ex_1_3, checks.ex_1_4])
+def test_ex_1_5_share_of_the_statement_read():
+    statement = load_statement()
+    share = statement["words"].sum() / REPORTED_WORDS  # the worked answer
+    assert 0.05 < share < 0.2
+    assert checks.ex_1_5(share).correct and checks.ex_1_5(round(share, 2)).correct
+    assert "percentage" in checks.ex_1_5(share * 100).message
+    assert "number of words" in checks.ex_1_5(int(statement["words"].sum())).message
+    assert "remove the quotes" in checks.ex_1_5(str(round(share, 3))).message
+    assert not checks.ex_1_5(1 - share)
+
+
+def test_ex_1_1_items_are_not_worked_through_above_the_exercise():
+    """Issue 19: the exercise uses claims that no cell above it classifies or discusses."""
+    nb = json.loads((ROOT / "notebooks" / "01_reading_a_commentary.ipynb").read_text())
+    above = []
+    for cell in nb["cells"]:
+        text = "".join(cell["source"])
+        if text.startswith("### Exercise 1.1"):
+            break
+        above.append(text)
+        for out in cell.get("outputs", []):
+            above.append(json.dumps(out, ensure_ascii=False))
+    seen = "\n".join(above)
+    claims = load_claims().set_index("claim_id")
+    for claim_id in checks.EX_1_1_CLAIMS:
+        assert claims.loc[claim_id, "quotation"][:40] not in seen, claim_id
+
+
+@pytest.mark.parametrize(
+    "check", [checks.ex_1_1, checks.ex_1_2, checks.ex_1_3, checks.ex_1_4, checks.ex_1_5]
+)
 def test_not_answered(check):
     result = check(...)
     assert not result.correct and not result.answered
