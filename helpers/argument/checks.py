@@ -43,8 +43,8 @@ EX_5_2_EVENTS = {
 }
 #: Exercise 5.3: the year whose trade is set against the US$ 250 bn target.
 EX_5_3_YEAR = 2024
-#: Exercise 5.4: the prediction and the effect the student counts.
-EX_5_4_CLAIM, EX_5_4_EFFECT = "c57", "supports"
+#: Exercise 5.4: the claim and the kind of development the student counts.
+EX_5_4_CLAIM, EX_5_4_KIND = "c14", "stated_position"
 
 
 @never_raises
@@ -128,24 +128,24 @@ def ex_5_3(answer: Any) -> Feedback:
 
 @never_raises
 def ex_5_4(answer: Any) -> Feedback:
-    """Exercise 5.4: how many developments in the hindsight ledger support claim c57?
+    """Exercise 5.4: how many developments on claim c14 are stated positions (words, not acts)?
 
     Examples
     --------
     >>> h = load_hindsight()
-    >>> rows = h[(h["claim_id"] == "c57") & (h["effect"] == "supports")]
+    >>> rows = h[(h["claim_id"] == "c14") & (h["kind"] == "stated_position")]
     >>> ex_5_4(len(rows)).correct, ex_5_4(rows).correct
     (True, False)
     """
     hindsight = load_hindsight()
     about = hindsight[hindsight["claim_id"] == EX_5_4_CLAIM]
-    count = int((about["effect"] == EX_5_4_EFFECT).sum())
+    count = int((about["kind"] == EX_5_4_KIND).sum())
     given, _ = read_number(answer)
     if given is not None and given == len(about) != count:
         return Feedback(
             False,
             f"That counts every development about {EX_5_4_CLAIM}: keep only the rows whose "
-            f'effect is "{EX_5_4_EFFECT}".',
+            f'kind is "{EX_5_4_KIND}".',
         )
     return check_number(
         answer,
@@ -153,8 +153,8 @@ def ex_5_4(answer: Any) -> Feedback:
         tolerance=0,
         relative=False,
         whole=True,
-        hint=f'Combine (hindsight["claim_id"] == "{EX_5_4_CLAIM}") & (hindsight["effect"] == '
-        f'"{EX_5_4_EFFECT}"), then count the rows with len(...).',
+        hint=f'Combine (hindsight["claim_id"] == "{EX_5_4_CLAIM}") & (hindsight["kind"] == '
+        f'"{EX_5_4_KIND}"), then count the rows with len(...).',
     )
 
 

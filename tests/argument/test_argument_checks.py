@@ -59,16 +59,16 @@ def test_ex_5_3_gap_in_2024():
     assert "not a single number" in checks.ex_5_3(table).message
 
 
-def test_ex_5_4_supporting_developments():
+def test_ex_5_4_stated_positions_on_c14():
     h = load_hindsight()
-    rows = h[(h["claim_id"] == "c57") & (h["effect"] == "supports")]
+    rows = h[(h["claim_id"] == "c14") & (h["kind"] == "stated_position")]
+    assert len(rows) == 12  # of 14 developments on c14: mostly words, not acts
     assert checks.ex_5_4(len(rows)).correct  # the worked answer
     assert checks.ex_5_4(float(len(rows))).correct
     table = checks.ex_5_4(rows)
     assert not table and "len(...)" in table.message
-    every = len(h[h["claim_id"] == "c57"])
-    if every != len(rows):
-        assert "every development about c57" in checks.ex_5_4(every).message
+    every = len(h[h["claim_id"] == "c14"])
+    assert "every development about c14" in checks.ex_5_4(every).message
     assert "remove the quotes" in checks.ex_5_4(str(len(rows))).message
 
 
