@@ -19,10 +19,12 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from helpers.core.layout import add_source_line, new_axes
 from helpers.core.style import HATCHES, PALETTE
+from helpers.trade.composition_data import GROUP_LABELS
 
 __all__ = [
     "ANNOTATED_YEARS",
     "plot_asymmetry",
+    "plot_composition",
     "plot_target_path",
     "plot_trade_series",
     "plot_trade_split",
@@ -330,3 +332,67 @@ def plot_target_path(
     add_source_line(ax, "China's customs via news reports (data/china_russia_trade.csv); "
                     "required path computed here")  # fmt: skip
     return ax
+
+
+_COMPOSITION_STYLE = {
+    "crude_oil": (PALETTE["blue"], "o", "-"),
+    "mineral_fuels": (PALETTE["vermillion"], "s", "--"),
+    "energy_products": (PALETTE["vermillion"], "D", ":"),
+    "machinery_vehicles": (PALETTE["green"], "^", "-."),
+    "passenger_cars": (PALETTE["orange"], "v", ":"),
+}
+
+
+def plot_composition(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Shares of the main product groups in each direction, by year.
+
+    Filled markers are full years, hollow markers part-years (their label gives the months);
+    lower bounds are drawn like other values, so the text says which they are.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`helpers.trade.data.composition_shares`.
+
+    Examples
+    --------
+    >>> from helpers.trade import data
+    >>> trade = data.load_china_russia_trade(preferred_only=True)
+    >>> ax = plot_composition(data.composition_shares(data.load_trade_composition(), trade))
+    >>> ax.get_title()
+    'What the trade carries: shares of each direction'
+    """
+    ax = new_axes(ax)
+    shown = table[
+        table["product_group"].isin(_COMPOSITION_STYLE) & table["share_of_direction"].notna()
+    ]
+    for group, rows in shown.groupby("product_group", sort=False):
+        colour, marker, line = _COMPOSITION_STYLE[group]
+        arrow = "Russia → China" if rows["direction"].iloc[0] == "russia_to_china" else (
+            "China → Russia")  # fmt: skip
+        full = rows[rows["months"] == 12]
+        ax.plot(full["year"], full["share_of_direction"], color=colour, marker=marker,
+                linestyle=line, label=f"{arrow}: {GROUP_LABELS[group]}")  # fmt: skip
+        part = rows[rows["months"] < 12]
+        ax.plot(part["year"], part["share_of_direction"], color=colour, marker=marker,
+                markerfacecolor="white", linestyle="none")  # fmt: skip
+        for _, row in part.iterrows():
+            point = (row["year"], row["share_of_direction"])
+            ax.annotate(f"Jan–{_MONTHS[int(row['months'])]}", point,
+                        textcoords="offset points", xytext=(6, -3), fontsize=7)  # fmt: skip
+    ax.axvspan(2022.1, 2025.6, color="0.92", zorder=0, label="hindsight")
+    ax.set_ylim(0, 1)
+    ax.set_xlim(2017.5, 2025.6)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xlabel("Year (hollow markers: first months only)")
+    ax.set_ylabel("Share of that direction's trade")
+    ax.set_title("What the trade carries: shares of each direction")
+    ax.legend(loc="upper right", fontsize=7)
+    add_source_line(
+        ax, "China's customs and UN Comtrade as reported by EPRS, TASS and others "
+        "(data/trade_composition.csv)"
+    )  # fmt: skip
+    return ax
+
+
+_MONTHS = dict(enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1))

@@ -187,10 +187,8 @@ def ex_3_7(answer: Any) -> Feedback:
 
 
 def _composition() -> pd.DataFrame:
-    from helpers.trade.composition import composition_shares, load_trade_composition
-
     trade = data.load_china_russia_trade(preferred_only=True)
-    return composition_shares(load_trade_composition(), trade)
+    return data.composition_shares(data.load_trade_composition(), trade)
 
 
 @never_raises

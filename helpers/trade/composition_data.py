@@ -1,4 +1,4 @@
-"""What China–Russia trade carries: ``data/trade_composition.csv``, its table and its chart.
+"""What China–Russia trade carries: ``data/trade_composition.csv`` and its shares.
 
 Each row is one product group (crude oil, mineral fuels, machinery, cars ...) in one direction of
 trade, for a year or its first months. The file keeps the source's value, its share, or both;
@@ -13,12 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.ticker import PercentFormatter
 
-from helpers.core.layout import add_source_line, new_axes
 from helpers.core.schema import resource_schema
-from helpers.core.style import PALETTE
 from helpers.core.tables import load_table
 
 __all__ = [
@@ -27,7 +23,6 @@ __all__ = [
     "TRADE_COMPOSITION",
     "composition_shares",
     "load_trade_composition",
-    "plot_composition",
 ]
 
 TRADE_COMPOSITION = resource_schema("trade_composition")
@@ -128,67 +123,3 @@ def composition_shares(composition: pd.DataFrame, trade: pd.DataFrame) -> pd.Dat
     table["share_of_direction"] = shares
     table["share_basis"] = basis
     return table
-
-
-_STYLE = {
-    "crude_oil": (PALETTE["blue"], "o", "-"),
-    "mineral_fuels": (PALETTE["vermillion"], "s", "--"),
-    "energy_products": (PALETTE["vermillion"], "D", ":"),
-    "machinery_vehicles": (PALETTE["green"], "^", "-."),
-    "passenger_cars": (PALETTE["orange"], "v", ":"),
-}
-
-
-def plot_composition(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Shares of the main product groups in each direction, by year.
-
-    Filled markers are full years, hollow markers part-years (their label gives the months);
-    lower bounds are drawn like other values, so the text says which they are.
-
-    Parameters
-    ----------
-    table : DataFrame
-        From :func:`composition_shares`.
-
-    Examples
-    --------
-    >>> from helpers.trade.data import load_china_russia_trade
-    >>> trade = load_china_russia_trade(preferred_only=True)
-    >>> t = composition_shares(load_trade_composition(), trade)
-    >>> ax = plot_composition(t)
-    >>> ax.get_title()
-    'What the trade carries: shares of each direction'
-    """
-    ax = new_axes(ax)
-    shown = table[table["product_group"].isin(_STYLE) & table["share_of_direction"].notna()]
-    for group, rows in shown.groupby("product_group", sort=False):
-        colour, marker, line = _STYLE[group]
-        arrow = "Russia → China" if rows["direction"].iloc[0] == "russia_to_china" else (
-            "China → Russia")  # fmt: skip
-        full = rows[rows["months"] == 12]
-        ax.plot(full["year"], full["share_of_direction"], color=colour, marker=marker,
-                linestyle=line, label=f"{arrow}: {GROUP_LABELS[group]}")  # fmt: skip
-        part = rows[rows["months"] < 12]
-        ax.plot(part["year"], part["share_of_direction"], color=colour, marker=marker,
-                markerfacecolor="white", linestyle="none")  # fmt: skip
-        for _, row in part.iterrows():
-            point = (row["year"], row["share_of_direction"])
-            ax.annotate(f"Jan–{_MONTHS[int(row['months'])]}", point,
-                        textcoords="offset points", xytext=(6, -3), fontsize=7)  # fmt: skip
-    ax.axvspan(2022.1, 2025.6, color="0.92", zorder=0, label="hindsight")
-    ax.set_ylim(0, 1)
-    ax.set_xlim(2017.5, 2025.6)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel("Year (hollow markers: first months only)")
-    ax.set_ylabel("Share of that direction's trade")
-    ax.set_title("What the trade carries: shares of each direction")
-    ax.legend(loc="upper right", fontsize=7)
-    add_source_line(
-        ax, "China's customs and UN Comtrade as reported by EPRS, TASS and others "
-        "(data/trade_composition.csv)"
-    )  # fmt: skip
-    return ax
-
-
-_MONTHS = {1: "Jan", 2: "Feb", 3: "Mar", 4: "Apr", 5: "May", 6: "Jun", 7: "Jul", 8: "Aug",
-           9: "Sep", 10: "Oct", 11: "Nov", 12: "Dec"}  # fmt: skip

@@ -24,7 +24,11 @@ from helpers.core.rules import finish, in_year_order, one_preferred, parts_add_u
 from helpers.core.schema import resource_schema
 from helpers.core.tables import load_table
 from helpers.trade import model as econ
-from helpers.trade.composition import TRADE_COMPOSITION, load_trade_composition
+from helpers.trade.composition_data import (
+    TRADE_COMPOSITION,
+    composition_shares,
+    load_trade_composition,
+)
 from helpers.trade.energy_data import (
     ENERGY_SCHEMAS,
     crude_share_table,
@@ -43,6 +47,7 @@ __all__ = [
     "TRIANGLE_TRADE",
     "asymmetry_summary",
     "asymmetry_table",
+    "composition_shares",
     "crude_share_table",
     "load_china_russia_trade",
     "load_energy_crude",

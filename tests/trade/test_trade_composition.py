@@ -9,11 +9,8 @@ import pytest
 
 from helpers.core.schema import DATA_DIR, DataError
 from helpers.trade import data
-from helpers.trade.composition import (
-    composition_shares,
-    load_trade_composition,
-    plot_composition,
-)
+from helpers.trade.charts import plot_composition
+from helpers.trade.composition_data import composition_shares, load_trade_composition
 
 
 @pytest.fixture(scope="module")

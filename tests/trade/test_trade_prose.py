@@ -10,7 +10,7 @@ import pytest
 
 from helpers.core.schema import DATA_DIR
 from helpers.trade import data
-from helpers.trade.composition import composition_shares, load_trade_composition
+from helpers.trade.composition_data import composition_shares, load_trade_composition
 
 LESSON = DATA_DIR.parent / "notebooks" / "03_trade_energy.ipynb"
 
