@@ -27,7 +27,8 @@ COLLIDING_LINE = "years = ...  # your instructor: a number of years, decimals al
 
 
 def test_every_student_logs_in_pulls_and_runs_lesson_00(classroom):
-    assert classroom.failures == {}, "\n".join(f"{k}: {v}" for k, v in classroom.failures.items())
+    failed = "\n".join(f"{k}: {v}" for k, v in classroom.failures.items())
+    assert not failed, f"{failed}\n--- jupyterhub.log ---\n{classroom.site.hub.log_tail()}"
     assert len(classroom.saved) == STUDENTS
     figures = classroom.figures
     assert figures["succeeded"] == STUDENTS and figures["concurrency"] == CONCURRENCY
@@ -56,7 +57,7 @@ def _student_edits(classroom, student) -> nbformat.NotebookNode:
         "years = ...", f"years = (later - earlier).days / 365.25  # {student.name}"
     )
     kernel = student.open_kernel(LESSON)
-    try:  # a fresh kernel, as after a restart: run everything, answers included
+    try:  # the lesson's kernel (its session is still open): run all again, answers included
         kernel.run_cells(nb)
     finally:
         kernel.close()
