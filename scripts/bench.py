@@ -11,8 +11,13 @@ Then the import time of ``helpers`` (with its data and chart modules) against pa
 matplotlib alone (target: within 0.15 s); the duration of the last full `make test` (written by
 scripts/test_all.sh); and the installed size of the runtime environment (requirements.txt)
 against the bare stack of jupyterlab, pandas, matplotlib and ipywidgets (two throw-away venvs
-in bench-results/, built once). Prints a report; exits 1 if a target is missed. Results are
-also written to bench-results/bench.json.
+in bench-results/, built once). Then the suites that report their own times: the sandboxed
+grader (scripts/bench_grading.py grades a generated batch now: seconds per submission and the
+projection for a class of 300, target under 20 minutes), the class hub (the last run of
+tests/hub, which writes bench-results/hub.json: 30 students at once, time to a ready server and
+memory per student) and the course website (the last `make site`, bench-results/site.json).
+Prints a report; exits 1 if a target is missed. Results are also written to
+bench-results/bench.json.
 """
 
 from __future__ import annotations
@@ -142,6 +147,50 @@ def pinned(name: str) -> str:
     raise KeyError(name)
 
 
+def _last(name: str) -> dict | None:
+    """A suite's last measured figures (bench-results/NAME.json), or None if never measured."""
+    path = ROOT / "bench-results" / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def suites() -> tuple[dict, bool]:
+    """The grading throughput (measured now), the hub and site figures (from their last run)."""
+    ok = True
+    print("\nsuites that report their own times")
+    out = ROOT / "bench-results" / "grading.json"
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_grading.py"),
+                          "--out", str(out)], capture_output=True, text=True)  # fmt: skip
+    grading = _last("grading")
+    if run.returncode != 0 or grading is None:
+        ok = False
+        print("grading: FAILED\n" + run.stdout[-2000:] + run.stderr[-2000:])
+    else:
+        print(
+            f"grading: {grading['seconds_per_submission']:.2f} s per submission with "
+            f"{grading['jobs']} jobs; a class of 300 in {grading['projected_minutes_300']:.1f} min "
+            f"(target < {grading['target_minutes_300']} min)"
+        )
+    hub = _last("hub")
+    if hub is None:
+        print("hub: not measured yet (run make test, or pytest tests/hub)")
+    else:
+        ok &= hub["succeeded"] == hub["students"]
+        print(
+            f"hub ({hub['measured']}): {hub['succeeded']}/{hub['students']} students at once; "
+            f"ready server median {hub['ready_seconds_median']:.0f} s, p95 "
+            f"{hub['ready_seconds_p95']:.0f} s; memory per student "
+            f"{hub['peak_pss_mib_per_student']} MiB (PSS), "
+            f"total peak {hub['peak_pss_mib_total']} MiB"
+        )
+    site = _last("site")
+    print(
+        "site: not built yet (make site)"
+        if site is None
+        else f"site: {site['pages']} pages built in {site['seconds']:.1f} s, offline"
+    )
+    return {"grading": grading, "hub": hub, "site": site}, ok
+
+
 def main() -> int:
     rows, ok = [], True
     print(
@@ -193,6 +242,8 @@ def main() -> int:
         f"matplotlib, ipywidgets) {bare:.0f} MB; difference {runtime - bare:.0f} MB "
         "(mostly otter-grader and what it brings)"
     )
+    suite_figures, suites_ok = suites()
+    ok &= suites_ok
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
     (out / "bench.json").write_text(
@@ -205,6 +256,7 @@ def main() -> int:
                 "make_test_s": test_s,
                 "runtime_env_mb": runtime,
                 "bare_env_mb": bare,
+                "suites": suite_figures,
             },
             indent=2,
         )
