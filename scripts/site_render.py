@@ -269,12 +269,14 @@ class Page:
             mime = next(m for m in ("image/png", "image/jpeg", "image/svg+xml") if m in data)
             alt = ((jd.get("metadata") or {}).get(mime) or {}).get("alt") or node.get("alt", "")
             src = self.asset(data[mime]["path"])
+            size = self.site.png_size(data[mime]["path"])
+            dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
             caption = self.pending_caption or ""
             self.pending_caption = None
             self.figures += 1
             return (
-                f'<figure class="chart"><img src="{esc(src)}" alt="{esc(alt)}" loading="lazy">'
-                f"{caption}</figure>\n"
+                f'<figure class="chart"><img src="{esc(src)}" alt="{esc(alt)}"{dims}'
+                f' loading="lazy">{caption}</figure>\n'
             )
         if "text/html" in data:
             content = data["text/html"].get("content", "")
@@ -438,9 +440,10 @@ change the widgets and check your answers, open it in Jupyter with one of the bu
 <header class="site-header">
 <a class="site-title" href="{self.page_href(self.site.index)}">{site_title}</a>
 <span class="site-tagline">China–Russia relations and the 2022 joint statement,
-in six notebooks</span></header>
+in six notebooks</span>
+<a class="contents-link" href="#contents">Contents</a></header>
 <div class="layout">
-<nav class="site-nav" aria-label="Contents">{nav}</nav>
+<nav class="site-nav" id="contents" aria-label="Contents">{nav}</nav>
 <main id="main" tabindex="-1">
 <article>
 <h1>{esc(title)}</h1>
@@ -483,6 +486,13 @@ class Site:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(self.get("/" + quote(name)))
         self.fetched.add(name)
+
+    def png_size(self, name: str) -> tuple[int, int] | None:
+        """(width, height) of a fetched PNG, from its header; None for other files."""
+        head = (self.out / "build" / name.lstrip("/")).read_bytes()[:24]
+        if head[:8] != b"\x89PNG\r\n\x1a\n":
+            return None
+        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
 
     def nav(self, page: Page) -> str:
         items = []
