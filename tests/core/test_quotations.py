@@ -26,16 +26,21 @@ import commentary_fingerprint as fp  # noqa: E402
 FINGERPRINT = json.loads((ROOT / "tests/fixtures/commentary_3grams.json").read_text())
 PARAGRAPHS = {int(k): set(v) for k, v in FINGERPRINT["paragraphs"].items()}
 QUOTE_THEN_PARAGRAPH = re.compile(
-    r"[\"“]([^\"“”\n]{6,400})[\"”][^\"“”\n]{0,60}?\((?:[^()\n]*?\s)?(?:¶|paragraphs?|para\.)\s*(\d+)"
+    r"[\"“]([^\"“”\n]{6,400})[\"”][^\"“”\n]{0,60}?\((?:[^()\n]*?\s)?(?:¶|paragraphs?|para\.)\s*(\d+)(?:\s*[–-]\s*(\d+))?"
 )
 SPLIT = re.compile(r"…|\.\.\.|\[[^\]]*\]")
 
 
-def misquoted(quotation: str, paragraph: int) -> list[str]:
-    """The fragments of ``quotation`` whose 3-grams are not all in ``paragraph`` (empty: fine)."""
-    grams = PARAGRAPHS.get(paragraph)
-    if grams is None:
-        return [f"there is no paragraph {paragraph}"]
+def misquoted(quotation: str, paragraph: int, last: int | None = None) -> list[str]:
+    """The fragments of ``quotation`` whose 3-grams are not all in ``paragraph`` (to ``last``).
+
+    An empty list means the quotation is verbatim there.
+    """
+    numbers = range(paragraph, (last or paragraph) + 1)
+    missing = [n for n in numbers if n not in PARAGRAPHS]
+    if missing or not numbers:
+        return [f"there is no paragraph {missing[0] if missing else paragraph}"]
+    grams = set().union(*(PARAGRAPHS[n] for n in numbers))
     bad = []
     for fragment in SPLIT.split(quotation):
         tokens = fp.words(fragment)
@@ -73,6 +78,7 @@ def test_a_changed_word_or_the_wrong_paragraph_is_caught():
     assert misquoted(right, 2)
     assert misquoted("Of his 11 official … as Russian president", 1) == []
     assert misquoted("anything at all", 18) == ["there is no paragraph 18"]
+    assert misquoted(right, 2, 3) and misquoted(right, 1, 2) == []  # a range of paragraphs
 
 
 def test_every_ledger_quotation_is_verbatim_in_its_paragraph():
@@ -91,8 +97,9 @@ def test_quotations_in_lessons_and_guides_are_verbatim():
     for where, text in _markdown_sources():
         for match in QUOTE_THEN_PARAGRAPH.finditer(text):
             quotation, paragraph = match.group(1), int(match.group(2))
+            last = int(match.group(3)) if match.group(3) else None
             checked += 1
-            for fragment in misquoted(quotation, paragraph):
+            for fragment in misquoted(quotation, paragraph, last):
                 bad.append(f"{where}: {fragment!r} is not in paragraph {paragraph}")
     assert checked >= 10, f"only {checked} quotations with a paragraph found: is the pattern right?"
     assert not bad, "\n".join(bad)
@@ -100,7 +107,11 @@ def test_quotations_in_lessons_and_guides_are_verbatim():
 
 @pytest.mark.parametrize(
     "text",
-    ['"these public declarations" (¶ 9)', "“back-to-back” posture (paragraph 13)"],
+    [
+        '"these public declarations" (¶ 9)',
+        "“back-to-back” posture (paragraph 13)",
+        '"back to the past" (¶ 14–16)',
+    ],
 )
 def test_the_pattern_finds_both_citation_styles(text):
     assert QUOTE_THEN_PARAGRAPH.search(text)
