@@ -1,7 +1,7 @@
 """Grade a folder of submissions: student code sandboxed, hidden tests outside its reach.
 
     python scripts/grade.py SUBMISSIONS ASSIGNMENT [--out DIR] [--timeout 300] [--cell-timeout 60]
-                            [--jobs N] [--timings FILE]
+                            [--jobs N] [--timings FILE] [--release DIR]
     make grade SUBMISSIONS=DIR ASSIGNMENT=01_trade_in_numbers [JOBS=N]
 
 Every file found under ``SUBMISSIONS`` gets a row. A notebook (``.ipynb``, or the one inside a
@@ -69,11 +69,11 @@ EVALUATE = Path(__file__).resolve().parent / "grading" / "evaluate.py"
 
 
 # --- the assignment ---------------------------------------------------------------------------
-def autograder_zip(assignment: str) -> Path:
+def autograder_zip(assignment: str, release: Path = RELEASE) -> Path:
     """The released autograder zip of an assignment; exit with a hint if it is missing."""
-    path = RELEASE / assignment / "autograder" / f"{assignment}-autograder.zip"
+    path = release / assignment / "autograder" / f"{assignment}-autograder.zip"
     if not path.exists():
-        known = sorted(p.name for p in RELEASE.iterdir() if p.is_dir()) if RELEASE.exists() else []
+        known = sorted(p.name for p in release.iterdir() if p.is_dir()) if release.exists() else []
         raise SystemExit(
             f"no autograder for {assignment!r} ({path}); run `make release` first. "
             f"Known assignments: {', '.join(known) or 'none'}"
@@ -445,10 +445,10 @@ def submission_files(folder: Path, out: Path) -> list[Path]:
     return found
 
 
-def profiles_of_release() -> match.Profiles:
+def profiles_of_release(release: Path = RELEASE) -> match.Profiles:
     """The content profile of every released assignment (to match notebooks by content)."""
     templates, needed = {}, {}
-    for folder in sorted(p for p in RELEASE.iterdir() if p.is_dir()) if RELEASE.exists() else []:
+    for folder in sorted(p for p in release.iterdir() if p.is_dir()) if release.exists() else []:
         nb = folder / "student" / f"{folder.name}.ipynb"
         zp = folder / "autograder" / f"{folder.name}-autograder.zip"
         if nb.exists() and zp.exists():
@@ -496,8 +496,11 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs", type=int, default=os.cpu_count() or 1, help="submissions at once (default: cores)"
     )
     parser.add_argument("--timings", type=Path, help="write each submission's stage times (JSON)")
+    parser.add_argument(
+        "--release", type=Path, default=RELEASE, help="the release (default assignments/release)"
+    )
     args = parser.parse_args(argv)
-    zip_path = autograder_zip(args.assignment)
+    zip_path = autograder_zip(args.assignment, args.release)
     try:
         sandbox.bwrap_path()
     except sandbox.SandboxUnavailable as exc:
@@ -506,7 +509,7 @@ def main(argv: list[str] | None = None) -> int:
     qs = questions(args.assignment)
     tests = question_tests(zip_path)
     names = needed_names(tests)
-    profiles = profiles_of_release()
+    profiles = profiles_of_release(args.release)
     out = args.out or args.submissions / "graded"
     files = submission_files(args.submissions, out)
     if not files:

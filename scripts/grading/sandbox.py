@@ -14,6 +14,10 @@ The sandbox (``bwrap``, Debian's bubblewrap; started as root) has:
   under ``prlimit`` (CPU seconds, address space, processes, file size, open files).
 
 Answers leave through a pipe (JSON lines, at most ``MAX_OUTPUT`` bytes); stdout/stderr go nowhere.
+Outside the sandbox a watchdog ends the run when a cell goes on well past the per-cell limit (a
+cell that blocks or ignores the runner's alarm), so the grader can re-run without it. The only
+thing prepared once per batch is matplotlib's font list (``font_cache``, built in a sandbox of
+its own), copied into each sandbox's private ``/tmp``: no state passes from one run to another.
 """
 
 from __future__ import annotations
