@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -164,38 +165,61 @@ def test_widgets_render_in_jupyterlab_served_by_the_hub(hub_site):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(value))
     lesson = "02_strategic_triangle.ipynb"
-    page = None
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-            page.set_default_timeout(120_000)
-            page.goto(f"{hub_site.hub.url}/hub/login")
-            page.fill("#username_input", name)
-            page.fill("#password_input", "any")
-            page.click("#login_submit")
-            page.wait_for_url(f"**/user/{name}/lab**", timeout=300_000)  # spawned, lab open
-            page.goto(hub_site.link(f"{REPO_NAME}/notebooks/{lesson}"))
-            page.wait_for_url(f"**/user/{name}/lab/tree/{REPO_NAME}/notebooks/{lesson}**")
-            page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell")
-            run_all_and_wait(page, lesson)
-            nb = page.locator(".jp-NotebookPanel:visible")
-            summary = nb.locator(".btp-triangle-explorer .btp-summary")
-            expect(summary).to_contain_text("Configuration: stable marriage")
-            nb.locator(".btp-relation-USA-CHN button", has_text="amity").click()
-            expect(summary).to_contain_text("Configuration: romantic triangle")
-            expect(summary.locator("tr", has_text="China")).to_contain_text("pivot")
-            expect(nb.locator(".btp-triangle-explorer .btp-chart")).to_be_visible()
-            assert error_outputs(page) == []
-        except Exception:
-            if page is None:
+
+    def drive() -> None:
+        page = None
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+                page.set_default_timeout(120_000)
+                page.goto(f"{hub_site.hub.url}/hub/login")
+                page.fill("#username_input", name)
+                page.fill("#password_input", "any")
+                page.click("#login_submit")
+                page.wait_for_url(f"**/user/{name}/lab**", timeout=300_000)  # spawned, lab open
+                page.goto(hub_site.link(f"{REPO_NAME}/notebooks/{lesson}"))
+                page.wait_for_url(f"**/user/{name}/lab/tree/{REPO_NAME}/notebooks/{lesson}**")
+                page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell")
+                run_all_and_wait(page, lesson)
+                nb = page.locator(".jp-NotebookPanel:visible")
+                summary = nb.locator(".btp-triangle-explorer .btp-summary")
+                expect(summary).to_contain_text("Configuration: stable marriage")
+                nb.locator(".btp-relation-USA-CHN button", has_text="amity").click()
+                expect(summary).to_contain_text("Configuration: romantic triangle")
+                expect(summary.locator("tr", has_text="China")).to_contain_text("pivot")
+                expect(nb.locator(".btp-triangle-explorer .btp-chart")).to_be_visible()
+                assert error_outputs(page) == []
+            except Exception:
+                if page is None:
+                    raise
+                shots = ROOT / "tests" / "browser" / "screenshots"
+                shots.mkdir(exist_ok=True)
+                page.screenshot(path=str(shots / "hub_widgets.png"), full_page=True)
                 raise
-            shots = ROOT / "tests" / "browser" / "screenshots"
-            shots.mkdir(exist_ok=True)
-            page.screenshot(path=str(shots / "hub_widgets.png"), full_page=True)
-            raise
-        finally:
-            browser.close()
+            finally:
+                browser.close()
+
+    # in a thread of its own: Playwright's sync API cannot start inside another one's loop,
+    # and the lab-only browser tests (tests/browser) keep theirs open for the whole session
+    _in_thread(drive)
+
+
+def _in_thread(work) -> None:
+    failure = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as e:  # noqa: BLE001 - re-raised in the test's thread
+            failure.append(e)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=900)
+    assert not thread.is_alive(), "the browser check did not finish in 900 s"
+    if failure:
+        raise failure[0]
 
 
 def test_stopping_the_hub_leaves_nothing_running(hub_site):
