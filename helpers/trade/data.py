@@ -36,6 +36,7 @@ from helpers.trade.energy_data import (
     load_energy_deals,
     load_energy_gas,
     load_energy_lng,
+    load_settlement_claims,
 )
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "load_energy_deals",
     "load_energy_gas",
     "load_energy_lng",
+    "load_settlement_claims",
     "load_total_trade",
     "load_trade_composition",
     "load_trade_targets",

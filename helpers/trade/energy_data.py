@@ -23,11 +23,13 @@ __all__ = [
     "ENERGY_GAS",
     "ENERGY_LNG",
     "ENERGY_SCHEMAS",
+    "SETTLEMENT_CLAIMS",
     "crude_share_table",
     "load_energy_crude",
     "load_energy_deals",
     "load_energy_gas",
     "load_energy_lng",
+    "load_settlement_claims",
 ]
 
 ENERGY_CRUDE = resource_schema(
@@ -60,7 +62,9 @@ ENERGY_DEALS = resource_schema(
     table_checks=(one_preferred("deal_id"),),
 )
 
-ENERGY_SCHEMAS = (ENERGY_CRUDE, ENERGY_GAS, ENERGY_LNG, ENERGY_DEALS)
+SETTLEMENT_CLAIMS = resource_schema("settlement_currency_claims")
+
+ENERGY_SCHEMAS = (ENERGY_CRUDE, ENERGY_GAS, ENERGY_LNG, ENERGY_DEALS, SETTLEMENT_CLAIMS)
 
 
 def load_energy_crude(path: str | Path | None = None) -> pd.DataFrame:
@@ -177,3 +181,24 @@ def crude_share_table() -> pd.DataFrame:
         for p, w in zip(table["russia_to_china_mt"], table["china_total_imports_mt"], strict=True)
     ]
     return table
+
+
+def load_settlement_claims(path: str | Path | None = None) -> pd.DataFrame:
+    """Load Russian officials' claims of the share of trade settled in roubles and yuan.
+
+    Every row is a government's claim after 4 Feb 2022 (hindsight), not a statistic: Russia
+    publishes no currency shares by partner, and the claims are not a consistent series.
+
+    Returns
+    -------
+    pandas.DataFrame
+        claim_id, date, date_precision, claimant, share_pct, scope, claim, confidence,
+        source_id (list), note.
+
+    Examples
+    --------
+    >>> claims = load_settlement_claims()
+    >>> bool((claims["date"] > "2022-02-04").all()), claims["share_pct"].max()
+    (True, np.float64(99.1))
+    """
+    return load_table(SETTLEMENT_CLAIMS, path)

@@ -125,7 +125,8 @@ def test_master_notebook_starts_with_the_assignment_config(name):
     assert first.cell_type == "raw" and first.source.startswith("# ASSIGNMENT CONFIG")
     conf = yaml.safe_load(first.source)
     assert conf["name"] == name and conf["check_all_cell"] is True
-    assert 60 <= nb.metadata["assignment"]["minutes"] <= 90
+    # a sanity range: tests/notebooks/test_time_model.py holds the minutes to the time model
+    assert 45 <= nb.metadata["assignment"]["minutes"] <= 150
 
 
 @pytest.mark.parametrize("name", NAMES)

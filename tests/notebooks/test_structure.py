@@ -33,8 +33,9 @@ def test_lesson_card_in_metadata(path):
     card = nb.metadata["lesson"]
     assert card["number"] == int(path.name[:2])
     assert card["title"] and card["summary"]
-    assert 20 <= card["minutes"] <= 90
-    assert 3 <= len(card["objectives"]) <= 4
+    # a sanity range: tests/notebooks/test_time_model.py holds the minutes to the time model
+    assert 20 <= card["minutes"] <= 150
+    assert 3 <= len(card["objectives"]) <= 5
     for pre in card["prerequisites"]:
         assert (path.parent / pre).exists(), f"prerequisite {pre} does not exist"
     assert nb.metadata["kernelspec"]["name"] == "python3"
