@@ -122,7 +122,9 @@ def test_not_found_and_no_evidence_are_explained_in_the_lesson():
     text = "\n".join("".join(c["source"]) for c in cells("01_reading_a_commentary.ipynb"))
     for status in ("`not found`", "`no evidence`", "`not checkable`", "`contested`"):
         assert status in text
-    assert "unverifiable" not in text
+    assert "`unverifiable`" not in text, (
+        "the old status is gone (the word may appear in the story of c11)"
+    )
 
 
 # --- the ledger and the exercises' feedback agree ---------------------------------------------
