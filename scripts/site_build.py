@@ -33,7 +33,13 @@ import hub_link  # noqa: E402
 from lesson_table import binder_url  # noqa: E402
 
 THEME = ROOT / "site" / "theme"
-BADGE = re.compile(r"\[!\[([^\]]*)\]\(https?://[^)]*\)\]")
+BADGE = re.compile(r"\[!\[([^\]]*)\]\(https?://[^)]*\)\]")  # [![alt](remote image)](target)
+REMOTE_IMAGE = re.compile(r"!\[([^\]]*)\]\((https?://[^)\s]+)[^)]*\)")
+# Jupyter Book looks up every doi.org link on doi.org while it builds. The staged pages write
+# such links with the host "doi.org." (the same host, as a fully qualified name), which it does
+# not recognise; site_render.py writes them back as https://doi.org/...
+DOI_HOST = re.compile(r"https?://(?:dx\.|www\.)?doi\.org/", re.I)
+STAGED_DOI = "https://doi.org./"
 DOLLAR = re.compile(r"\\*\$")
 
 
@@ -67,13 +73,25 @@ def stage_notebook(src: Path, dest: Path) -> dict:
     nb = json.loads(src.read_text(encoding="utf-8"))
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown":
-            cell["source"] = escape_dollars("".join(cell["source"]))
+            cell["source"] = escape_dollars(offline_links("".join(cell["source"])))
     dest.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return nb["metadata"].get("lesson", {})
 
 
+def offline_links(text: str) -> str:
+    """Keep Jupyter Book from fetching anything a page links to or shows.
+
+    >>> offline_links("[![B](https://x.org/b.svg)](https://t.org) ![c](http://x.org/c.png)")
+    '[B](https://t.org) [c](http://x.org/c.png)'
+    >>> offline_links("see https://doi.org/10.1/x and http://dx.doi.org/10.2/y")
+    'see https://doi.org./10.1/x and https://doi.org./10.2/y'
+    """
+    text = REMOTE_IMAGE.sub(r"[\1](\2)", BADGE.sub(r"[\1]", text))
+    return DOI_HOST.sub(STAGED_DOI, text)
+
+
 def stage_markdown(src: Path, dest: Path) -> None:
-    text = BADGE.sub(r"[\1]", src.read_text(encoding="utf-8"))
+    text = offline_links(src.read_text(encoding="utf-8"))
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(escape_dollars(text), encoding="utf-8")
 

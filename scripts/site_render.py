@@ -76,7 +76,7 @@ class Page:
         if node.get("static"):
             return self.asset(url), False
         if url.startswith(("http://", "https://", "mailto:")):
-            return url, True
+            return url.replace("https://doi.org./", "https://doi.org/", 1), True
         if url.startswith("#"):
             return url, False
         # a file of the repository that is not part of the site: link to it on GitHub
@@ -92,7 +92,7 @@ class Page:
         kind = node.get("type")
         inner = self.children
         if kind == "text":
-            return esc(node["value"])
+            return esc(node["value"].replace("https://doi.org./", "https://doi.org/"))
         if kind in ("root", "mystDirective", "mystRole", "block", "cite", "citeGroup"):
             return inner(node)
         if kind == "paragraph":

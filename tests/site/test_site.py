@@ -72,6 +72,11 @@ def test_build_runs_offline_from_stored_outputs(site):
             c.get("outputs") for c in original["cells"]
         ], nb_path.name
     assert site.report["unknown_node_types"] == [], site.report
+    # nothing was looked up on the way: no DOI look-ups, no remote images
+    log = (site.src / "build.log").read_text(encoding="utf-8")
+    assert "doi.org as doi:" not in log and "Error saving image" not in log, log
+    for name in pages(site):
+        assert "doi.org./" not in (site.out / name).read_text(encoding="utf-8"), name
 
 
 def test_every_page_is_in_the_site(site):
