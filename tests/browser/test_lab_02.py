@@ -1,4 +1,5 @@
-"""Lesson 02 in a real browser: the triangle explorer reacts to the student's clicks."""
+"""Lesson 02 in a real browser: the triangle explorer reacts to the student's clicks, and the
+new tables (partial years, groupby, trade legs, weighting by intensity) render as printed."""
 
 from labkit import error_outputs, expect, open_and_run_all
 
@@ -34,4 +35,17 @@ def test_changing_a_relation_changes_the_configuration_shown(lab, page):
 
     # unanswered exercises give friendly feedback, not a traceback
     expect(nb.locator(".jp-OutputArea-output", has_text="Not answered yet").first).to_be_visible()
+    assert nb.locator(".jp-OutputArea-output", has_text="Not answered yet").count() == 5
     assert error_outputs(page) == []
+
+    # partial years: 1949 from 1 October, 2022 only to 4 February (35 days)
+    outputs = nb.locator(".jp-OutputArea-output")
+    expect(outputs.filter(has_text="p2022").filter(has_text="0.096").first).to_be_visible()
+    # the groupby scaffold before Exercise 2.3 prints years per configuration
+    expect(outputs.filter(has_text="24.348").first).to_be_attached()
+    # the trade legs of 2021 and the worked ratio before Exercise 2.4
+    expect(outputs.filter(has_text="755.645").first).to_be_attached()
+    expect(outputs.filter(has_text="US–Russia trade was 0.25 times").first).to_be_attached()
+    # optional sections: a 2025 thaw read as amity makes Russia the pivot; weighted years
+    expect(outputs.filter(has_text="USSR/Russia: pivot (rank 1 of 6)").first).to_be_attached()
+    expect(outputs.filter(has_text="58.948").first).to_be_attached()
