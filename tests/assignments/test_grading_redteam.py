@@ -14,9 +14,11 @@ made earlier (``release.release_one(..., keep_solution=True)`` into DIR) instead
 
 from __future__ import annotations
 
+import ast
 import csv
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,14 +32,14 @@ from support import ROOT
 
 NAME = "03_alliance_or_not"
 PY = sys.executable
-QUESTIONS = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
-ALL, NONE = set(QUESTIONS), set()
+NONE: set[str] = set()
 TIMEOUT, CELL_TIMEOUT = 60, 5
 OTHER = "01_trade_in_numbers"  # its committed student notebook: another assignment's work
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import grade  # noqa: E402
 import release  # noqa: E402
+from grading import match  # noqa: E402
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="needs bubblewrap")
 
@@ -58,6 +60,27 @@ def code_cell(nb, marker: str) -> int:
     """The number (from 1, counting code cells only) of the first code cell holding ``marker``."""
     code = [c for c in nb.cells if c.cell_type == "code"]
     return next(i for i, c in enumerate(code) if marker in c.source) + 1
+
+
+def lost_with(nb, marker: str, tests: list[dict]) -> set[str]:
+    """The questions that need the code cell holding ``marker``: those whose tests read a name
+    it assigns, or a name later computed from one (followed through the later code cells)."""
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    at = next(i for i, src in enumerate(code) if marker in src)
+    tainted = match.assigned_names([code[at]])
+    for src in code[at + 1 :]:
+        try:
+            tree = ast.parse(src)
+        except SyntaxError:
+            continue
+        reads = {
+            n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+        }
+        if reads & tainted:
+            tainted |= match.assigned_names([src])
+        else:
+            tainted -= match.assigned_names([src])  # computed afresh from other names
+    return {t["name"] for t in tests if set(grade.needed_names([t])) & tainted}
 
 
 def crash_in(nb, name: str, source: str = "import os\nos._exit(1)"):
@@ -166,13 +189,16 @@ if os.fork() == 0:
 """
 
 
-def build(folder, solution, blank, other):
+def build(folder, solution, blank, other, tests):
     """Write every red-team submission into ``folder``; return {file: (expected, status)}.
 
     ``expected``: the questions that score as in the honest solution (the rest score 0);
     ``status``: the exact status, or its start followed by "*".
     """
     cases = {}
+    ALL = {t["name"] for t in tests}  # noqa: N806
+    checks = "\n".join(c.source for c in solution.cells if c.cell_type == "code")
+    order = list(dict.fromkeys(re.findall(r'grader\.check\("(\w+)"\)', checks)))  # notebook order
 
     def nb_case(name, nb, expected, status):
         nbformat.write(nb, folder / name)
@@ -203,8 +229,10 @@ def build(folder, solution, blank, other):
     kill = "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"
     nb_case("kernel_death.ipynb", after_q3(solution, kill), ALL, crashed)
     # a crash in an answer's own cell costs that answer, and the answers that read its names
-    for name, lost in (("aukus", {"q2"}), ("table", {"q5", "q7"})):
+    for name, least in (("aukus", {"q2"}), ("table", {"q5", "q7"})):
         nb = crash_in(solution, name)
+        lost = lost_with(nb, "os._exit(1)", tests)
+        assert lost >= least and not lost & {"q1", "q3", "q4", "q6"}, lost
         where = f"code cell {code_cell(nb, 'os._exit(1)')}"
         status = f"crashed: the run died in {where} (os._exit, a kill, a crash); graded on a "
         nb_case(f"crash_in_{name}.ipynb", nb, ALL - lost, status + f"re-run without {where}")
@@ -223,7 +251,7 @@ def build(folder, solution, blank, other):
     died = [f"crashed: the run died in code cell {c} (os._exit, a kill, a crash)" for c in crashes]
     status = f"{died[0]} (then {died[1]}; {died[2]}); a re-run without code cell {crashes[0]}, "
     status += f"code cell {crashes[1]} did not finish either; graded on what ran"
-    nb_case("three_crashes.ipynb", nb, {"q1", "q2", "q3", "q4", "q5"}, status)
+    nb_case("three_crashes.ipynb", nb, set(order[: order.index("q5") + 1]), status)
     nb_case("saboteur.ipynb", at_end(solution, SABOTEUR), ALL, "ok")
     nb_case("rewritten_tests.ipynb", at_end(blank, REWRITE_TESTS), NONE, "ok")
     nb_case("patched_checker.ipynb", at_end(blank, PATCH_CHECKER), NONE, "ok")
@@ -322,8 +350,9 @@ def batch(tmp_path_factory):
     blank = nbformat.read(rel / NAME / "student" / f"{NAME}.ipynb", as_version=4)
     other = nbformat.read(ROOT / "assignments" / "release" / OTHER / "student" / f"{OTHER}.ipynb",
                           as_version=4)  # fmt: skip
+    tests = grade.question_tests(rel / NAME / "autograder" / f"{NAME}-autograder.zip")
     subs = tmp_path_factory.mktemp("submissions")
-    cases = build(subs, solution, blank, other)
+    cases = build(subs, solution, blank, other, tests)
     out = tmp_path_factory.mktemp("results")
     (out / "grades.csv").mkdir()  # planted where the results go
     (out / "feedback" / "honest.ipynb.md").mkdir(parents=True)
@@ -340,7 +369,7 @@ def batch(tmp_path_factory):
     with open(out / "grades-1.csv", encoding="utf-8") as fh:
         rows = {row["student"]: row for row in csv.DictReader(fh)}
     return {
-        "cases": cases, "rows": rows, "proc": proc, "out": out, "seconds": seconds,
+        "cases": cases, "rows": rows, "questions": [t["name"] for t in tests], "proc": proc, "out": out, "seconds": seconds,
         "before": before, "after": after, "leftovers": leftovers,
     }  # fmt: skip
 
@@ -357,7 +386,7 @@ def test_slow_redteam_batch_completes_with_a_row_per_file(batch):
 def test_slow_honest_solution_scores_on_every_question(batch):
     honest = batch["rows"]["honest.ipynb"]
     assert honest["status"] == "ok"
-    assert all(float(honest[q]) > 0 for q in QUESTIONS), honest
+    assert all(float(honest[q]) > 0 for q in batch["questions"]), honest
 
 
 def _matches(status: str, pattern: str) -> bool:
@@ -383,8 +412,8 @@ CASES = [
 def test_slow_redteam_exact_score_and_status(batch, student):
     expected, status = batch["cases"][student]
     honest, row = batch["rows"]["honest.ipynb"], batch["rows"][student]
-    want = {q: float(honest[q]) if q in expected else 0.0 for q in QUESTIONS}
-    assert {q: float(row[q]) for q in QUESTIONS} == want, row
+    want = {q: float(honest[q]) if q in expected else 0.0 for q in batch["questions"]}
+    assert {q: float(row[q]) for q in batch["questions"]} == want, row
     assert float(row["total"]) == pytest.approx(sum(want.values()), abs=0.011)
     assert _matches(row["status"], status), row["status"]
 
