@@ -34,7 +34,7 @@ import requests
 import websocket
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.append(str(ROOT / "scripts"))  # after everything else: shadows nothing
 import hub_link  # noqa: E402 - scripts/hub_link.py: the links `make hub-link` prints
 
 CONFIG = ROOT / "scripts" / "hub" / "jupyterhub_config.py"
