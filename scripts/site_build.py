@@ -108,7 +108,9 @@ def sources_page(dest: Path) -> None:
         f"Every number, date and quotation in the lessons rests on one of these {count} sources. "
         "The bibliography is [data/sources.csv](sources.csv); the tiers (primary, official "
         "statistics, dataset, scholarship, news agency, other) are explained in the "
-        "[data dictionary](README.md). Each title links to the source where it is online.\n",
+        "[data dictionary](README.md). Each title links to the source where it is online. "
+        "*Used for* says whether a source supports facts or is shown only as an exhibit "
+        "(copies, mirrors and school sites are never a source of fact).\n",
         encoding="utf-8",
     )
 

@@ -408,15 +408,17 @@ change the widgets and check your answers, open it in Jupyter with one of the bu
                 title = f'<a href="{esc(url)}" class="external" rel="noopener">{title}</a>'
             who = row.get("author") or row.get("publisher") or ""
             rows.append(
-                f'<tr id="{esc(row["source_id"])}"><td><code>{esc(row["source_id"])}</code></td>'
-                f"<td>{esc(who)}</td><td>{title}</td><td>{esc(row.get('date', ''))}</td>"
-                f"<td>{esc(row.get('tier', ''))}</td></tr>"
+                f'<tr id="{esc(row["source_id"])}"><td>{esc(who)}</td><td>{title}</td>'
+                f"<td>{esc(row.get('date', ''))}</td><td>{esc(row.get('tier', ''))}</td>"
+                f"<td>{esc((row.get('fact_use') or '').replace('_', ' '))}</td>"
+                f"<td><code>{esc(row['source_id'])}</code></td></tr>"
             )
         return (
             '<div class="table-wrap" role="region" tabindex="0" aria-label="Sources">'
             '<table class="sources"><caption>Sources of the collection (data/sources.csv)</caption>'
-            "<thead><tr><th>id</th><th>author or publisher</th><th>title</th><th>date</th>"
-            f"<th>tier</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>\n"
+            "<thead><tr><th>author or publisher</th><th>title</th><th>date</th><th>tier</th>"
+            "<th>used for</th><th>id</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>\n"
         )
 
     def html(self) -> str:
