@@ -86,7 +86,8 @@ def test_a_broken_reference_is_caught_with_its_line(corrupt):
 def test_a_reference_can_be_checked_against_another_file(tmp_path, corrupt):
     nodes = corrupt("argument_nodes.csv", lambda t: t)
     edges = corrupt(
-        "argument_edges.csv", lambda t: t.replace("p_history,conclusion", "p_gone,conclusion", 1)
+        "argument_edges.csv",
+        lambda t: t.replace("p_independence,conclusion", "p_gone,conclusion", 1),
     )
     with pytest.raises(DataError, match="'p_gone' is not in data/argument_nodes.csv"):
         load_argument(nodes, edges)
