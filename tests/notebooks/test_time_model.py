@@ -74,3 +74,28 @@ def test_every_lesson_and_assignment_is_priced():
 def test_stated_minutes_fit_the_time_model(path):
     est = time_model.estimate(path)
     assert est.verdict() is None, f"{path.name}: {est.verdict()} ({est.parts})"
+
+
+def test_the_teaching_guide_states_the_same_minutes():
+    """The guide's table of parts gives each lesson's and assignment's minutes as its card does."""
+    import re
+
+    guide = (ROOT / "docs" / "teaching-guide.md").read_text(encoding="utf-8")
+    rows = [
+        line for line in guide.splitlines() if line.startswith("| [0") or "| Assignment" in line
+    ]
+    stated = {}
+    for line in rows:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        found = re.match(r"(\d+) min", cells[-1])
+        number = re.search(r"\[(\d\d) |Assignment (\d)", cells[0])
+        if found and number:
+            key = f"L{number.group(1)}" if number.group(1) else f"A{number.group(2)}"
+            stated[key] = int(found.group(1))
+    cards = {}
+    for path in NOTEBOOKS:
+        est = time_model.estimate(path)
+        cards[
+            ("A" + str(int(path.name[:2]))) if "release" in str(path) else "L" + path.name[:2]
+        ] = est.stated
+    assert stated == cards
