@@ -342,7 +342,7 @@ def field_enum(resource: str, column: str) -> tuple[str, ...]:
     Examples
     --------
     >>> field_enum("argument_edges", "relation")
-    ('supports', 'attacks')
+    ('supports', 'attacks', 'notes')
     """
     for f in Schema(resource).fields:
         if f.name == column:
