@@ -58,6 +58,37 @@ def executed_notebooks(tmp_path_factory):
     }
 
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """One headless Chromium for the whole run, shared by tests/browser and tests/site.
+
+    Playwright's sync API runs one instance per thread: a second ``sync_playwright()`` started
+    while the first is alive fails ("Sync API inside the asyncio loop"), so every suite in the
+    main thread takes this one (tests/hub drives its own in a thread of its own).
+    """
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
+    from playwright import sync_api
+
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
 # conftest files hold fixtures, not doctests: keep --doctest-modules from importing them twice
 collect_ignore = ["conftest.py", "browser/conftest.py"]
 

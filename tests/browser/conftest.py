@@ -33,7 +33,6 @@ from pathlib import Path
 import nbformat
 import pytest
 from labkit import KERNEL_IDLE, Lab  # noqa: F401 - re-exported for tests
-from playwright import sync_api as playwright_api
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
@@ -140,12 +139,9 @@ def lab() -> Iterator[Lab]:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the session; each test gets its own context (see ``page``)."""
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def browser(chromium_browser):
+    """The run's one headless Chromium (tests/conftest.py); each test gets its own context."""
+    return chromium_browser
 
 
 @pytest.fixture

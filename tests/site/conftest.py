@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright import sync_api as playwright_api
-from sitekit import CHROMIUM, CHROMIUM_ARGS, HUB, REPO, ROOT
+from sitekit import HUB, REPO, ROOT
 
 
 @dataclass
@@ -72,13 +71,9 @@ def site_url(site) -> str:
 
 
 @pytest.fixture(scope="session")
-def site_browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium)")
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def site_browser(chromium_browser):
+    """The run's one headless Chromium (tests/conftest.py), shared with tests/browser."""
+    return chromium_browser
 
 
 @pytest.fixture
