@@ -9,7 +9,7 @@ from pathlib import Path
 
 import matplotlib
 import pytest
-from support import LESSONS_AND_ASSIGNMENTS, namespace_works
+from support import CHROMIUM, CHROMIUM_ARGS, LESSONS_AND_ASSIGNMENTS, namespace_works
 
 matplotlib.use("Agg")
 
@@ -56,19 +56,6 @@ def executed_notebooks(tmp_path_factory):
         "stdout": out.stdout + out.stderr,
         "report": found,
     }
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture(scope="session")

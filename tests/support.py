@@ -8,6 +8,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: Debian's Chromium and the flags every browser test starts it with (headless, as root, on a
+#: closed network: without the background-networking flags it tries Google's hosts at start)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
 LESSONS_AND_ASSIGNMENTS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + sorted(
     (ROOT / "assignments" / "source").glob("*.ipynb")
 )

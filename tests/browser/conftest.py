@@ -36,17 +36,8 @@ from labkit import KERNEL_IDLE, Lab  # noqa: F401 - re-exported for tests
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from support import CHROMIUM  # noqa: E402 (one definition)
+
 SHOTS = ROOT / "tests" / "browser" / "screenshots"
 
 

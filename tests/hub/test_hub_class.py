@@ -133,17 +133,8 @@ def test_instructor_update_keeps_every_students_work(classroom):
 
 
 # --- widgets in a hub-served JupyterLab, in a real browser ------------------------------
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 (one definition)
+
 LAB_SETTINGS = {
     "apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false"},
     "notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
