@@ -80,7 +80,7 @@ CHINA_RUSSIA_TRADE = resource_schema(
 TOTAL_TRADE = resource_schema(
     "total_trade",
     row_checks=(parts_add_up("total_usd_bn", ("exports_usd_bn", "imports_usd_bn")),),
-    table_checks=(in_year_order("country"),),
+    table_checks=(in_year_order("country"), one_preferred("country", "year")),
 )
 
 TRIANGLE_TRADE = resource_schema(
@@ -112,9 +112,10 @@ def load_china_russia_trade(
 ) -> pd.DataFrame:
     """Load China–Russia goods trade by year, US$ bn (``data/china_russia_trade.csv``).
 
-    Two series: ``china_customs`` (China's General Administration of Customs, 1996–2025) and
-    ``russia_customs`` (Russia's figures, where reported). Conflicting figures for one year are
-    separate rows; one of them is ``preferred``.
+    Two series, by whose statistics a figure is: ``china_customs`` (China's) and
+    ``russia_customs`` (Russia's). The preferred rows for 1992–2020 are the IMF's Direction of
+    Trade Statistics (each country's reports); from 2021 customs releases as reported by news
+    agencies. Conflicting figures for one year are separate rows; one of them is ``preferred``.
 
     Parameters
     ----------
@@ -145,35 +146,43 @@ def load_china_russia_trade(
     return finish(load_table(CHINA_RUSSIA_TRADE, path), preferred_only)
 
 
-def load_total_trade(path: str | Path | None = None) -> pd.DataFrame:
+def load_total_trade(
+    path: str | Path | None = None, *, preferred_only: bool = False
+) -> pd.DataFrame:
     """Load China's and Russia's total goods trade with the world, US$ bn (``total_trade.csv``).
 
-    Years are those a source could be found for (UN Comtrade 1995–2020 at intervals, then each
-    country's customs); missing years are left out rather than guessed.
+    Years are those a source could be found for: IMF DOTS every year 1992–2020 (preferred, the
+    same dataset as the bilateral figures), UN Comtrade for some of those years (kept for
+    comparison), then each country's customs; missing years are left out rather than guessed.
 
     Parameters
     ----------
     path : str or Path, optional
         Another file to check against the same rules.
+    preferred_only : bool
+        Keep only the preferred row for each year and country.
 
     Returns
     -------
     pandas.DataFrame
         year, country (CHN/RUS), exports_usd_bn, imports_usd_bn, total_usd_bn, reporter,
-        confidence, source_id (list), note.
+        preferred, confidence, source_id (list), note.
 
     Raises
     ------
     DataError
-        For a malformed file, years out of order, or exports + imports not adding up.
+        For a malformed file, years out of order, a missing or doubled preferred row, or
+        exports + imports not adding up.
 
     Examples
     --------
-    >>> totals = load_total_trade()
+    >>> totals = load_total_trade(preferred_only=True)
     >>> totals.set_index(["country", "year"]).loc[("CHN", 2021), "total_usd_bn"]
     np.float64(6050.0)
+    >>> totals.set_index(["country", "year"]).loc[("RUS", 2020), "reporter"]
+    'imf_dots'
     """
-    return load_table(TOTAL_TRADE, path)
+    return finish(load_table(TOTAL_TRADE, path), preferred_only)
 
 
 def load_triangle_trade(
@@ -261,8 +270,9 @@ def trade_series(series: str = "china_customs", *, start: int = 1992, end: int =
 def asymmetry_table() -> pd.DataFrame:
     """Each side's share of the other's trade, for the years with a sourced total.
 
-    Uses China's customs figure for the bilateral trade (the only series covering every year)
-    and each country's total goods trade from :func:`load_total_trade`.
+    Uses China's figure for the bilateral trade (the only series covering every year) and each
+    country's total goods trade from :func:`load_total_trade` (preferred rows): for 1992–2020
+    both come from IMF DOTS, so part and whole are from one dataset.
 
     Returns
     -------
@@ -279,7 +289,9 @@ def asymmetry_table() -> pd.DataFrame:
     ('2.4%', '16.4%')
     """
     bilateral = trade_series("china_customs")
-    totals = load_total_trade().pivot(index="year", columns="country", values="total_usd_bn")
+    totals = load_total_trade(preferred_only=True).pivot(
+        index="year", columns="country", values="total_usd_bn"
+    )
     table = pd.DataFrame(
         {
             "china_russia_usd_bn": bilateral,

@@ -74,10 +74,24 @@ def test_split_sums_to_total_within_rounding(name):
     assert (gap <= rows[total].map(dt.split_tolerance)).all()
 
 
-def test_china_customs_series_covers_2000_to_2025_except_2001_and_2012():
+def test_china_customs_series_covers_every_year_from_1992_to_2025():
     years = set(dt.trade_series("china_customs").index)
-    assert set(range(2000, 2026)) - years == {2001, 2012}
-    assert min(years) == 1996  # 1992-1995 rest on no acceptable source
+    assert years == set(range(1992, 2026))
+    # 1992-2020 are IMF DOTS (official statistics); the news figures stay as non-preferred rows
+    rows = dt.load_china_russia_trade(preferred_only=True)
+    china = rows[rows["series"] == "china_customs"].set_index("year")
+    dots = {y for y, ids in china["source_id"].items() if ids == ["imf_dots_2022_cn_ru"]}
+    assert dots == set(range(1992, 2021))
+    assert set(china.loc[2021:, "confidence"]) <= {"medium", "low"}
+
+
+def test_russia_series_from_dots_and_first_releases_kept():
+    russia = dt.trade_series("russia_customs")
+    assert set(range(1992, 2021)) <= set(russia.index)
+    assert russia[2020] == pytest.approx(104.491)
+    rows = dt.load_china_russia_trade()
+    kept = rows[(rows["series"] == "russia_customs") & (rows["year"] == 2010)]
+    assert sorted(kept["total_usd_bn"]) == [58.842, 59.34]  # DOTS against the FCS release
 
 
 def test_key_figures_the_lesson_relies_on():
@@ -89,8 +103,9 @@ def test_key_figures_the_lesson_relies_on():
     # the 2015 conflict is kept: two rows, one preferred
     rows = dt.load_china_russia_trade()
     y2015 = rows[(rows["year"] == 2015) & (rows["series"] == "china_customs")]
-    assert sorted(y2015["total_usd_bn"]) == [64.2, 68.02]
+    assert sorted(y2015["total_usd_bn"]) == [64.2, 67.955, 68.02]
     assert y2015["preferred"].sum() == 1
+    assert trade[2015] == 67.955 and trade[2011] == 77.929  # DOTS, not the news headline of 80
 
 
 def test_energy_package_adds_up_and_the_gas_value_is_an_estimate():
@@ -115,9 +130,24 @@ def test_asymmetry_table_shares():
     table = dt.asymmetry_table()
     assert (table["russia_share_of_china"].dropna() < 0.05).all()
     assert table.loc[2023, "china_share_of_russia"] == pytest.approx(240.11 / 710.2)
-    assert table.loc[2010, "russia_share_of_china"] == pytest.approx(55.45 / (1577.764 + 1396.002))
+    # 1992-2020: part and whole both from IMF DOTS
+    assert table.loc[2010, "russia_share_of_china"] == pytest.approx(55.403 / 2972.35)
+    assert table.index.min() == 1992 and table.loc[1992, "china_share_of_russia"] == pytest.approx(
+        5.849 / 74.912
+    )
     # years with no sourced Russian total stay missing, never guessed
     assert pd.isna(table.loc[2021, "china_share_of_russia"])
+
+
+def test_total_trade_keeps_un_comtrade_beside_dots():
+    totals = dt.load_total_trade()
+    rus_2005 = totals[(totals["country"] == "RUS") & (totals["year"] == 2005)]
+    assert dict(zip(rus_2005["reporter"], rus_2005["preferred"], strict=True)) == {
+        "imf_dots": True,
+        "un_comtrade": False,
+    }
+    preferred = dt.load_total_trade(preferred_only=True)
+    assert not preferred.duplicated(["country", "year"]).any()
 
 
 def test_crude_share_table():
@@ -151,8 +181,8 @@ BAD = [
     (
         "split does not add up",
         "china_russia_trade.csv",
-        lambda t: _edit(t, 15, "china_exports_to_russia_usd_bn", "296.1"),
-        15,
+        lambda t: _edit(t, 19, "china_exports_to_russia_usd_bn", "296.1"),
+        19,
         "total_usd_bn",
         "check the units",
     ),
