@@ -63,7 +63,7 @@ def ex_3_1(answer: Any) -> Feedback:
     >>> ex_3_1("200 by 2024").correct
     True
     >>> ex_3_1("100 BY 2015")
-    ❌ Not "100 by 2015". The best year up to 2015 was 2014, at USD 95.4 bn.
+    ❌ Not "100 by 2015". The best year up to 2015 was 2014, at USD 95.2 bn.
     """
     trade = data.trade_series()
     targets = data.load_trade_targets().dropna(subset=["target_year"])

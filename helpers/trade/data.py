@@ -38,16 +38,19 @@ from helpers.trade.energy_data import (
     load_energy_lng,
     load_settlement_claims,
 )
+from helpers.trade.partners_data import TRADE_PARTNERS, concentration_table, load_trade_partners
 
 __all__ = [
     "CHINA_RUSSIA_TRADE",
     "SCHEMAS",
     "SERIES",
     "TOTAL_TRADE",
+    "TRADE_PARTNERS",
     "TRADE_TARGETS",
     "TRIANGLE_TRADE",
     "asymmetry_summary",
     "asymmetry_table",
+    "concentration_table",
     "composition_shares",
     "crude_share_table",
     "load_china_russia_trade",
@@ -58,6 +61,7 @@ __all__ = [
     "load_settlement_claims",
     "load_total_trade",
     "load_trade_composition",
+    "load_trade_partners",
     "load_trade_targets",
     "load_triangle_trade",
     "split_tolerance",
@@ -99,6 +103,7 @@ TRADE_TARGETS = resource_schema(
 SCHEMAS = (
     CHINA_RUSSIA_TRADE,
     TOTAL_TRADE,
+    TRADE_PARTNERS,
     TRIANGLE_TRADE,
     TRADE_TARGETS,
     TRADE_COMPOSITION,
@@ -214,7 +219,7 @@ def load_triangle_trade(
     --------
     >>> tri = load_triangle_trade(preferred_only=True)
     >>> tri.set_index(["partner", "reporter", "year"]).loc[("RUS", "us_census", 2021),
-    ...                                                     "total_usd_bn"]
+    ...                                                     "total_usd_bn"].round(1)
     np.float64(36.1)
     """
     return finish(load_table(TRIANGLE_TRADE, path), preferred_only)
@@ -286,7 +291,7 @@ def asymmetry_table() -> pd.DataFrame:
     >>> t = asymmetry_table()
     >>> row = t.loc[2019]
     >>> f"{row['russia_share_of_china']:.1%}", f"{row['china_share_of_russia']:.1%}"
-    ('2.4%', '16.4%')
+    ('2.4%', '16.6%')
     """
     bilateral = trade_series("china_customs")
     totals = load_total_trade(preferred_only=True).pivot(
@@ -325,7 +330,7 @@ def asymmetry_summary(table: pd.DataFrame | None = None) -> str:
     Examples
     --------
     >>> print(asymmetry_summary().splitlines()[0])
-    Both totals were found for 8 years between 2005 and 2023.
+    Both totals were found for 31 years between 1992 and 2023.
     """
     table = asymmetry_table() if table is None else table
     both = table.dropna(subset=["russia_share_of_china", "china_share_of_russia"])

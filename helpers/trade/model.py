@@ -16,6 +16,7 @@ __all__ = [
     "cagr",
     "growth_rate",
     "headline_value",
+    "hhi",
     "implied_price",
     "projected_path",
     "required_growth",
@@ -241,6 +242,39 @@ def share(part: float, whole: float) -> float:
             f"part ({part!r}) is larger than whole ({whole!r}): are they in the same unit?"
         )
     return numerator / denominator
+
+
+def hhi(shares) -> float:
+    """The Hirschman–Herfindahl index of concentration: the sum of the squared shares.
+
+    1 if all trade is with one partner, 0.5 with two equal partners, close to 0 when trade is
+    spread over many. Shares are fractions of the same whole (for example each partner's share
+    of a country's total trade); they may sum to less than 1 where some trade is unallocated.
+
+    Raises
+    ------
+    ValueError
+        For a negative share, or shares summing to more than 1 (usually percentages, not
+        fractions).
+
+    Examples
+    --------
+    >>> hhi([0.5, 0.5])
+    0.5
+    >>> round(hhi([0.25] * 4), 4)
+    0.25
+    >>> hhi([50, 50])
+    Traceback (most recent call last):
+    ...
+    ValueError: shares sum to 100 (more than 1): give them as fractions, not percentages
+    """
+    values = [_amount(s, "share") for s in shares]
+    total = sum(values)
+    if total > 1 + 1e-9:
+        raise ValueError(
+            f"shares sum to {total:g} (more than 1): give them as fractions, not percentages"
+        )
+    return sum(v * v for v in values)
 
 
 def headline_value(volume_per_year: float, years: float, price_per_unit: float) -> float:

@@ -86,3 +86,13 @@ def test_bad_input_raises_value_error_naming_the_value(call, words):
     with pytest.raises(ValueError) as info:
         call()
     assert words in str(info.value)
+
+
+def test_hhi_sums_squared_shares_and_rejects_percentages():
+    assert econ.hhi([1.0]) == 1.0
+    assert econ.hhi([0.5, 0.5]) == 0.5
+    assert econ.hhi([0.3, 0.2]) == pytest.approx(0.13)  # unallocated trade is simply left out
+    with pytest.raises(ValueError, match="fractions, not percentages"):
+        econ.hhi([60, 40])
+    with pytest.raises(ValueError):
+        econ.hhi([0.5, -0.1])
