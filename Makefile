@@ -25,13 +25,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip $(PIP_QUIET)
 
-$(VENV)/.runtime: $(BIN)/python requirements.txt pyproject.toml
+$(VENV)/.runtime: $(BIN)/python requirements.txt pyproject.toml postBuild
 	$(BIN)/pip install -q -r requirements.txt $(PIP_QUIET)
+	PATH="$(abspath $(BIN)):$$PATH" bash postBuild
 	$(BIN)/pip check
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/pip install -q -r requirements-dev.txt $(PIP_QUIET)
+	PATH="$(abspath $(BIN)):$$PATH" bash postBuild
 	$(BIN)/pip check
 	touch $@
 

@@ -20,6 +20,7 @@ if [ ! -x "$TOOLS/bin/jupyter-repo2docker" ]; then
 fi
 "$TOOLS/bin/jupyter-repo2docker" --no-build --debug . > .binder-check/binder.Dockerfile 2> .binder-check/r2d.log
 grep -q 'pip install --no-cache-dir -r "requirements.txt"' .binder-check/binder.Dockerfile
+grep -q 'postBuild' .binder-check/binder.Dockerfile || { echo "repo2docker did not pick up postBuild"; exit 1; }
 echo "repo2docker: Dockerfile OK ($(grep -c . .binder-check/binder.Dockerfile) lines; requirements.txt used)"
 
 PYVER=$(sed -n 's/^python-\([0-9]*\.[0-9]*\).*/\1/p' runtime.txt)
@@ -28,13 +29,14 @@ LOCK=$(ls "$TOOLS"/lib/python3.*/site-packages/repo2docker/buildpacks/conda/envi
 PINS=$(grep -oE '/(jupyterlab|notebook|ipywidgets|ipykernel|jupyter_server)-[0-9][^-]*-' "$LOCK" \
        | sed -E 's#^/(.*)-([0-9][^-]*)-$#\1==\2#' | sort -u)
 echo "Binder base image pins for python $PYVER:" $PINS
-stamp="$ENV/.stamp-$(cat runtime.txt requirements.txt pyproject.toml | sha1sum | cut -c1-12)"
+stamp="$ENV/.stamp-$(cat runtime.txt requirements.txt pyproject.toml postBuild | sha1sum | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
   rm -rf "$ENV"
   "python$PYVER" -m venv "$ENV"
   "$ENV/bin/pip" install -q $PINS 2>&1 | quiet
   "$ENV/bin/pip" install -q -r requirements.txt 2>&1 | quiet
   "$ENV/bin/pip" install -q nbval==0.11.0 pytest==9.2.0 2>&1 | quiet
+  PATH="$PWD/$ENV/bin:$PATH" bash postBuild  # as the image runs it after the requirements
   touch "$stamp"
 fi
 "$ENV/bin/pip" check

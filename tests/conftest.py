@@ -80,8 +80,43 @@ def chromium_browser():
 collect_ignore = ["conftest.py", "browser/conftest.py"]
 
 
+#: the work units of a parallel run (pytest -n 2 --dist loadgroup, scripts/test_all.sh) that
+#: take longest, started first so that neither worker is left with a long one at the end
+HEAVY_FIRST = ("hub", "browser", "executed", "tests/assignments/test_assignments.py", "site")
+
+
+def work_unit(item) -> str:
+    """The group a test runs in under xdist: what shares an expensive fixture runs together.
+
+    The real-browser, site and hub suites each share a server started once per session; the
+    checks of the one inspected execution of every notebook (``executed_notebooks``) share it;
+    an nbval notebook's cells share one kernel; any other test runs with its module (its
+    module-scoped fixtures are built once).
+    """
+    path = Path(str(item.fspath)).resolve()
+    rel = path.relative_to(ROOT)
+    if (
+        rel.parts[0] == "tests"
+        and len(rel.parts) > 2
+        and rel.parts[1] in ("hub", "site", "browser")
+    ):
+        return rel.parts[1]
+    if "executed_notebooks" in getattr(item, "fixturenames", ()):
+        return "executed"
+    if rel.suffix == ".ipynb":
+        return "nbval-" + rel.stem
+    return rel.as_posix()
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (its hook has no order)
 def pytest_collection_modifyitems(config, items):
-    """Mark each test by where it lives: browser/, notebooks/, assignments/, or a unit test."""
+    """Mark each test by where it lives (browser/, notebooks/, assignments/ or unit), and
+    give it its work unit for a parallel run (``xdist_group``), the heaviest units first."""
+    if config.pluginmanager.hasplugin("xdist") and config.getoption("dist", "no") != "no":
+        for item in items:
+            item.add_marker(pytest.mark.xdist_group(work_unit(item)))
+        order = {unit: i for i, unit in enumerate(HEAVY_FIRST)}
+        items.sort(key=lambda item: order.get(work_unit(item), len(order)))
     for item in items:
         path = Path(str(item.fspath)).resolve()
         top = path.relative_to(ROOT).parts[0]

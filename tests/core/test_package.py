@@ -56,3 +56,14 @@ def test_lazy_attribute_access():
         assert "no attribute 'no_such_module'" in str(exc)
     else:
         raise AssertionError("expected AttributeError")
+
+
+def test_the_environment_has_no_slow_iri_checker():
+    """postBuild removes rfc3987-syntax (see its comment): nbformat then imports without it.
+
+    Every Jupyter server, nbclient run and grading process imports nbformat; with the package
+    installed, each spends seconds compiling grammars that no schema uses.
+    """
+    code = "import sys, nbformat, jsonschema; print('rfc3987_syntax' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False", "rfc3987-syntax is installed: run `bash postBuild`"
