@@ -1,7 +1,7 @@
-"""Checks for lesson 04's exercises, one per exercise: ``ex_4_1(answer)`` ... ``ex_4_10(answer)``.
+"""Checks for lesson 04's exercises, one per exercise: ``ex_4_1(answer)`` ... ``ex_4_11(answer)``.
 
 This module holds 4.1 (Article IV), 4.5 (does "no limits" bind?), 4.7 (the 1839 guarantee) and
-4.8 (Grey–Cambon); the theory exercises 4.2–4.4, 4.6, 4.9 and 4.10 are in
+4.8 (Grey–Cambon); the theory exercises 4.2–4.4, 4.6 and 4.9–4.11 are in
 :mod:`helpers.alliances.theory_checks` and re-exported here, so a lesson needs only
 ``from helpers.alliances import checks``. Exercise 4.5 has two tiers: ``ex_4_5`` checks the
 choice, ``ex_4_5_argument`` the written argument.
@@ -23,7 +23,15 @@ import pandas as pd
 from helpers.alliances.cascade import commitments_from_frame, simulate_cascade
 from helpers.alliances.data import STATES_1914, load_alliances_1914, load_treaties
 from helpers.alliances.model import checklist_score, checklist_table
-from helpers.alliances.theory_checks import ex_4_2, ex_4_3, ex_4_4, ex_4_6, ex_4_9, ex_4_10
+from helpers.alliances.theory_checks import (
+    ex_4_2,
+    ex_4_3,
+    ex_4_4,
+    ex_4_6,
+    ex_4_9,
+    ex_4_10,
+    ex_4_11,
+)
 from helpers.core.feedback import (
     Feedback,
     check_choice,
@@ -39,6 +47,7 @@ __all__ = [
     "coding_problem",
     "ex_4_1",
     "ex_4_10",
+    "ex_4_11",
     "ex_4_2",
     "ex_4_3",
     "ex_4_4",

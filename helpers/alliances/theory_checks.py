@@ -6,6 +6,8 @@
 - ``ex_4_6``: the rung of the 2024 Russia–DPRK treaty on the ladder of alignment;
 - ``ex_4_9``: was Italy's casus foederis met in 1914?
 - ``ex_4_10``: chain-ganging or buck-passing?
+- ``ex_4_11``: the share of the states that entered the war in August 1914 (after the first two)
+  that the 1914 commitments explain.
 
 Each computes its expected answer from ``data/`` with :mod:`helpers.alliances.model`, except
 ``ex_4_10``, whose answer is a definition.
@@ -17,8 +19,15 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.alliances.cascade import (
+    commitments_from_frame,
+    compare_with_history,
+    simulate_cascade,
+)
 from helpers.alliances.data import (
     EPISODE_CODINGS,
+    STATE_NAMES_1914,
+    STATES_1914,
     load_alliances_1914,
     load_episodes_1950s,
     load_july_crisis_1914,
@@ -35,16 +44,18 @@ from helpers.alliances.model import (
 from helpers.core.feedback import (
     Feedback,
     check_choice,
+    check_number,
     check_set,
     never_raises,
     not_answered,
     read_number,
 )
 
-__all__ = ["ex_4_10", "ex_4_2", "ex_4_3", "ex_4_4", "ex_4_6", "ex_4_9"]
+__all__ = ["august_1914", "ex_4_10", "ex_4_11", "ex_4_2", "ex_4_3", "ex_4_4", "ex_4_6", "ex_4_9"]
 
 TREATY_2001, TREATY_2024 = "good_neighbor_2001", "russia_dprk_2024"
 TASS_1959, YEAR_SPLIT = "tass_india_1959", "1957-01-01"
+AUGUST_END, EXPLAINED = "1914-08-31", "explained by commitments"
 
 
 def _table() -> pd.DataFrame:
@@ -226,3 +237,59 @@ def ex_4_10(answer: Any) -> Feedback:
     }
     return check_choice(text, "buck-passing", options=["chain-ganging", "buck-passing"],
                         explanations=notes)  # fmt: skip
+
+
+def august_1914() -> pd.DataFrame:
+    """The states that entered the war by 31 August 1914, leaving out the first attacker and its
+    target: the rows of Exercise 4.11 (the 1914 model after Austria-Hungary attacks Serbia)."""
+    run = simulate_cascade(commitments_from_frame(load_alliances_1914()), "AUT", "SRB",
+                           states=STATES_1914)  # fmt: skip
+    comparison = compare_with_history(run, load_july_crisis_1914())
+    august = comparison[comparison["history_date"] <= AUGUST_END]
+    return august[august["verdict"] != "first attack"]
+
+
+@never_raises
+def ex_4_11(answer: Any) -> Feedback:
+    """Exercise 4.11: of the states that entered the war by 31 August 1914 (after Austria-Hungary
+    and Serbia), what share does the model explain through commitments? A fraction, 0 to 1.
+
+    Examples
+    --------
+    >>> ex_4_11(3 / 7).correct
+    True
+    >>> ex_4_11(3).message.startswith("3 is how many")
+    True
+    """
+    blank = not_answered(answer)
+    if blank is not None:
+        return blank
+    august = august_1914()
+    explained = august["verdict"] == EXPLAINED
+    count, total = int(explained.sum()), len(august)
+    share = count / total
+    value, _ = read_number(answer)
+    if value is not None and value == count:
+        return Feedback(
+            False, f"{count} is how many; now divide by the number of rows, len(august)."
+        )
+    if value is not None and total and abs(value - (total - count) / total) < 0.005:
+        return Feedback(False, "That is the share the commitments do not explain: count the rows "
+                        f'whose verdict is "{EXPLAINED}".')  # fmt: skip
+    if value is not None and abs(value - (count + 2) / (total + 2)) < 0.005:
+        return Feedback(False, "Leave out Austria-Hungary and Serbia (verdict \"first attack\"): "
+                        "they started the war, so no commitment drew them in.")  # fmt: skip
+
+    def names(mask: pd.Series) -> str:
+        return ", ".join(STATE_NAMES_1914[s] for s in august.loc[mask, "state"])
+
+    dates = august.loc[explained, "history_date"]
+    explain = (
+        f"{count} of {total}: the commitments explain {names(explained)}; "
+        f"{names(~explained)} came in for other reasons or by other routes. The treaties account "
+        f"for the chain of {dates.min():%-d}–{dates.max():%-d %B}, not for everyone who went to "
+        "war that month."
+    )
+    hint = f'Count the rows of august whose verdict is "{EXPLAINED}", then divide by len(august).'
+    return check_number(answer, share, tolerance=0.005, relative=False, fraction=True,
+                        hint=hint, explain=explain)  # fmt: skip

@@ -86,11 +86,15 @@ def test_quotations_are_short():
     assert quoted.str.split().str.len().le(40).all(), "quote a sentence or less"
 
 
-def test_the_2024_treaty_is_coded_from_what_was_read_and_marked_hindsight():
+def test_the_2024_treaty_is_coded_clause_by_clause_and_marked_hindsight():
     t = load_treaties().set_index("coding_id")
     own = t.loc["russia_dprk_2024_own"]
     assert (own["defense"], own["consultation"]) == (1, 1)
-    assert own["unread_obligations"] == ["offense", "neutrality", "nonaggression"]
+    assert (own["offense"], own["neutrality"], own["nonaggression"]) == (0, 0, 0)
+    assert not own["unread_obligations"], "every obligation is now coded from the text read"
+    assert "kcna_2024_06_20_dprk_russia_treaty" in own["clause_source_id"]
+    for article in ("Art. 1", "Art. 3", "Art. 4", "Art. 5"):
+        assert article in own["notes"], f"the coding says what {article} promises"
     assert own["in_force"].strftime("%Y-%m-%d") == "2024-12-04"
     assert own["notes"].startswith("HINDSIGHT")
     assert t.loc["russia_dprk_2024_cow", "cow_type"] == "not coded"
@@ -185,7 +189,6 @@ def _replace(old: str, new: str):
 
 TR = ("treaties.csv", load_treaties)
 EP = ("alliance_episodes_1950s.csv", load_episodes_1950s)
-UNREAD = "tass_2024_dprk_treaty_in_force,medium,"
 AL = ("alliances_1914.csv", load_alliances_1914)
 JU = ("july_crisis_1914.csv", load_july_crisis_1914)
 DEF = ",DEU,AUT,defense,RUS,"
@@ -236,24 +239,24 @@ DEF = ",DEU,AUT,defense,RUS,"
         ),
         (
             *TR,
-            "offense;neutrality;nonaggression",
-            "offense;neutrality",
+            "this project,own coding,,1,0,0,0,1,",
+            "this project,own coding,,1,0,0,,1,",
             None,
             "nonaggression",
             "obligation 'nonaggression' is blank; write 0 or 1, or list it in unread_obligations",
         ),
         (
             *TR,
-            "offense;neutrality;nonaggression",
-            "offense;neutrality;nonaggression;defense",
+            '(KCNA via TASS).",\n',
+            '(KCNA via TASS).",defense\n',
             None,
             "defense",
             "obligation 'defense' is coded but also listed as unread",
         ),
         (
             *TR,
-            "offense;neutrality;nonaggression",
-            "offense;neutrality;nonaggression;alliance",
+            '(KCNA via TASS).",\n',
+            '(KCNA via TASS).",offense;alliance\n',
             None,
             "unread_obligations",
             "unexpected value 'alliance'",

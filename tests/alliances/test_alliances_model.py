@@ -242,7 +242,15 @@ def test_charts_draw_and_label():
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[0].startswith("Russia-North Korea treaty (2024)")
     assert labels[1].startswith("Russia-China joint statement (2022)")
-    assert [t.get_text() for t in ax.texts].count("n/r") == 3, "the 2024 treaty's unread clauses"
+    assert "n/r" not in [t.get_text() for t in ax.texts], "every clause of the 2024 treaty is coded"
+    assert any(t.get_text().startswith("Source:") for t in ax.texts)
+    plt.close(ax.figure)
+    table = checklist_table(load_treaties())
+    row = table.index[table["agreement_id"] == "russia_dprk_2024"][0]
+    table.at[row, "unread_obligations"] = ["offense", "neutrality"]
+    table.loc[row, ["offense", "neutrality"]] = float("nan")
+    ax = plot_checklist(table)
+    assert [t.get_text() for t in ax.texts].count("n/r") == 2, "an unread clause is drawn n/r"
     assert any(t.get_text().startswith("Source:") for t in ax.texts)
     plt.close(ax.figure)
     run = simulate_cascade(commitments_from_frame(load_alliances_1914()), "AUT", "SRB",

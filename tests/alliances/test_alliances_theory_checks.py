@@ -1,4 +1,4 @@
-"""Lesson 04's theory exercises (4.2-4.5, 4.9, 4.10): right answers pass, typical wrong ones
+"""Lesson 04's theory exercises (4.2-4.4, 4.6, 4.9-4.11): right answers pass, typical wrong ones
 get a hint that says what to look at, never a traceback."""
 
 from __future__ import annotations
@@ -64,3 +64,30 @@ def test_odd_answers_get_a_message_not_a_traceback(answer):
     for check in (checks.ex_4_2, checks.ex_4_6, checks.ex_4_3, checks.ex_4_4, checks.ex_4_10):
         result = check(answer)
         assert not result.correct and result.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "correct", "words"),
+    [
+        (3 / 7, True, "Russia, Germany, France"),
+        (0.43, True, "Belgium, Britain, Montenegro, Japan"),
+        (3, False, "is how many"),
+        (4 / 7, False, "do not explain"),
+        (5 / 9, False, "Leave out Austria-Hungary and Serbia"),
+        (42.9, False, "looks like a percentage"),
+        ("0.43", False, "remove the quotes"),
+        (0.6, False, "divide by len(august)"),
+    ],
+)
+def test_ex_4_11_share_of_august_1914_explained_by_commitments(answer, correct, words):
+    result = checks.ex_4_11(answer)
+    assert result.correct is correct and words in result.message
+
+
+def test_ex_4_11_rows_are_the_august_entrants_without_the_first_attack():
+    from helpers.alliances.theory_checks import august_1914
+
+    august = august_1914()
+    assert not august["state"].isin(["AUT", "SRB"]).any()
+    assert (august["history_date"] <= "1914-08-31").all()
+    assert {"RUS", "GBR"} <= set(august["state"])
