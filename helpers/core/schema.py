@@ -233,48 +233,65 @@ class Schema:
     row_checks: tuple[RowCheck, ...] = field(default=())
     table_checks: tuple[TableCheck, ...] = field(default=())
 
-    def _table(self) -> tuple[str, dict[str, Any]]:
-        res = _resource(self.name)
-        return res["path"], res["schema"]
-
     @property
     def filename(self) -> str:
         """File name inside ``data/``."""
-        return self._table()[0]
+        return _parsed(self.name).filename
 
     @property
     def fields(self) -> tuple[Field, ...]:
         """Every column, in order: a missing or an unexpected column is an error."""
-        return tuple(Field.from_descriptor(f) for f in self._table()[1]["fields"])
+        return _parsed(self.name).fields
 
     @property
     def key(self) -> tuple[str, ...]:
         """The primary key: columns whose values together must be unique."""
-        return tuple(_as_list(self._table()[1].get("primaryKey", ())))
+        return _parsed(self.name).key
 
     @property
     def foreign_keys(self) -> tuple[ForeignKey, ...]:
         """Columns whose values must be keys of another resource."""
-        return tuple(
-            ForeignKey(
-                tuple(_as_list(fk["fields"])),
-                fk["reference"]["resource"],
-                tuple(_as_list(fk["reference"]["fields"])),
-            )  # fmt: skip
-            for fk in self._table()[1].get("foreignKeys", ())
-        )
+        return _parsed(self.name).foreign_keys
 
     @property
     def names(self) -> list[str]:
         """The column names, in order."""
-        return [f["name"] for f in self._table()[1]["fields"]]
+        return [f.name for f in _parsed(self.name).fields]
 
     def references(self) -> list[tuple[str, str, str]]:
         """Every reference as ``(column, resource, field)``: foreign keys and ``x-references``."""
-        refs = [(f.name, *f.references) for f in self.fields if f.references]
-        for fk in self.foreign_keys:
+        return list(_parsed(self.name).references)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A resource's schema read from the descriptor once (per change of the file)."""
+
+    filename: str
+    fields: tuple[Field, ...]
+    key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...]
+    references: tuple[tuple[str, str, str], ...]
+
+
+_PARSED: dict[str, _Parsed] = {}  # emptied when the descriptor is re-read
+
+
+def _parsed(name: str) -> _Parsed:
+    descriptor()  # re-read (and _PARSED emptied) if the file changed
+    if name not in _PARSED:
+        res = _resource(name)
+        table = res["schema"]
+        fields = tuple(Field.from_descriptor(f) for f in table["fields"])
+        fks = tuple(ForeignKey(tuple(_as_list(fk["fields"])), fk["reference"]["resource"],
+                               tuple(_as_list(fk["reference"]["fields"])))
+                    for fk in table.get("foreignKeys", ()))  # fmt: skip
+        refs = [(f.name, *f.references) for f in fields if f.references]
+        for fk in fks:
             refs += [(a, fk.resource, b) for a, b in zip(fk.fields, fk.ref_fields, strict=True)]
-        return refs
+        key = tuple(_as_list(table.get("primaryKey", ())))
+        _PARSED[name] = _Parsed(res["path"], fields, key, fks, tuple(refs))
+    return _PARSED[name]
 
 
 _PACKAGE: dict[tuple[int, int], dict[str, Any]] = {}
@@ -300,6 +317,7 @@ def descriptor() -> dict[str, Any]:
             raise DataError("data/datapackage.json", f"not valid JSON ({exc.msg})",
                             line=exc.lineno) from None  # fmt: skip
         _PACKAGE.clear()
+        _PARSED.clear()
         _PACKAGE[key] = loaded
     return _PACKAGE[key]
 

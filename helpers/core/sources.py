@@ -14,7 +14,7 @@ import pandas as pd
 from helpers.core.schema import DATA_DIR, resource_schema
 from helpers.core.tables import cache_key, load_table
 
-__all__ = ["SOURCES", "TIERS", "load_sources", "source_label"]
+__all__ = ["SOURCES", "TIERS", "load_sources", "source_label", "source_url"]
 
 #: Source tiers, highest first (see data/README.md): a row rests on the highest tier found.
 TIERS = ("primary", "official_statistics", "dataset", "scholarship", "news_agency", "other")
@@ -56,23 +56,53 @@ def load_sources(path: str | Path | None = None) -> pd.DataFrame:
     return load_table(SOURCES, path)
 
 
-_LABELS: dict[tuple | None, dict[str, str]] = {}
+_LABELS: dict[tuple | None, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _source_index() -> tuple[dict[str, str], dict[str, str]]:
+    """Every source's short citation and its url ("" if none), by source_id.
+
+    Built once per change of ``data/sources.csv`` (from the cached table's columns, without a
+    copy of the frame or a dict per row).
+    """
+    key = cache_key(DATA_DIR / SOURCES.filename)
+    if key not in _LABELS:
+        frame = load_table(SOURCES)
+        labels = {}
+        for sid, publisher, author, date in zip(
+            frame["source_id"], frame["publisher"], frame["author"], frame["date"], strict=True
+        ):
+            name = publisher if isinstance(publisher, str) and publisher else author
+            labels[sid] = f"{name} {date.year}" if pd.notna(date) else str(name)
+        urls = {sid: url if isinstance(url, str) else ""
+                for sid, url in zip(frame["source_id"], frame["url"], strict=True)}  # fmt: skip
+        _LABELS.clear()
+        _LABELS[key] = (labels, urls)
+    return _LABELS[key]
 
 
 def _source_labels() -> dict[str, str]:
     """Every source's short citation, by source_id (cached like the file it comes from)."""
-    key = cache_key(DATA_DIR / SOURCES.filename)
-    if key not in _LABELS:
-        _LABELS.clear()
-        _LABELS[key] = {
-            row["source_id"]: (
-                f"{row['publisher'] or row['author']} {row['date'].year}"
-                if pd.notna(row["date"])
-                else str(row["publisher"] or row["author"])
-            )
-            for row in load_sources().to_dict("records")
-        }
-    return _LABELS[key]
+    return _source_index()[0]
+
+
+def source_url(source_id: str) -> str:
+    """A source's url ("" if it has none), without loading a copy of the bibliography.
+
+    Raises
+    ------
+    ValueError
+        If the id is not in ``data/sources.csv``.
+
+    Examples
+    --------
+    >>> source_url("worldjpn_1950_treaty").startswith("http")
+    True
+    """
+    urls = _source_index()[1]
+    if source_id not in urls:
+        raise ValueError(f"unknown source_id {source_id!r}; see data/sources.csv for the valid ids")
+    return urls[source_id]
 
 
 def source_label(source_ids: list[str] | str) -> str:

@@ -155,13 +155,26 @@ def _header_problems(schema: Schema, header: list[str], problems: _Problems) -> 
         problems.add("column appears twice in the header", 1, name)
 
 
+_KEYS: dict[tuple[Any, ...], frozenset[str]] = {}
+
+
 def _key_values(resource: str, column: str, path: Path) -> frozenset[str]:
-    """The values of one column of another file, as written (for checking references)."""
+    """The values of one column of another file, as written (for checking references).
+
+    Cached under the file's :func:`cache_key`, so that a file many others cite (sources.csv) is
+    read once per change, not once per citing file.
+    """
+    key = (cache_key(path), column)
+    if key[0] is not None and key in _KEYS:
+        return _KEYS[key]
     header, rows = read_rows(path, shown_name(path))
     if column not in header:
         raise DataError(shown_name(path), "referenced column is missing", line=1, column=column)
     at = header.index(column)
-    return frozenset(cells[at].strip() for _, cells in rows if at < len(cells))
+    values = frozenset(cells[at].strip() for _, cells in rows if at < len(cells))
+    if key[0] is not None:
+        _KEYS[key] = values
+    return values
 
 
 def read_table(
@@ -208,7 +221,8 @@ def read_table(
         if target is None:
             target = DATA_DIR / resource_schema(resource).filename
         refs[column] = (resource, _key_values(resource, ref_field, Path(target)))
-    position = {name: header.index(name) for name in schema.names}
+    fields, names, key_names = schema.fields, schema.names, schema.key
+    position = [(name, header.index(name)) for name in names]
     records: list[dict[str, Any]] = []
     lines: list[int] = []
     seen: dict[tuple[Any, ...], int] = {}
@@ -217,8 +231,8 @@ def read_table(
             problems.add(f"has {len(cells)} cells but the header has {len(header)}", line)
             continue
         record: dict[str, Any] = {}
-        raw = {name: cells[position[name]].strip() for name in schema.names}
-        for col in schema.fields:
+        raw = {name: cells[at].strip() for name, at in position}
+        for col in fields:
             text = raw[col.name]
             record[col.name] = None
             if not text:
@@ -240,17 +254,18 @@ def read_table(
         for check in schema.row_checks:
             for column, problem in check({**record, "__raw__": raw}):
                 problems.add(problem, line, column)
-        if schema.key:
-            key = tuple(record[k] for k in schema.key)
+        if key_names:
+            key = tuple(record[k] for k in key_names)
             if key in seen:
                 shown_key = key if len(key) > 1 else key[0]
                 problems.add(f"duplicate key {shown_key!r} (also on line {seen[key]})", line,
-                             ", ".join(schema.key))  # fmt: skip
+                             ", ".join(key_names))  # fmt: skip
             seen[key] = line
         records.append(record)
         lines.append(line)
     problems.finish()
-    frame = _typed(pd.DataFrame.from_records(records, columns=schema.names), schema)
+    columns = {name: [r[name] for r in records] for name in names}
+    frame = _typed(pd.DataFrame(columns, columns=names), fields)
     for check in schema.table_checks:
         for line, column, problem in check(frame, lines):
             problems.add(problem, line, column)
@@ -264,8 +279,8 @@ def _unknown_reference(item: str, resource: str) -> str:
     return f"{item!r} is not in data/{resource_schema(resource).filename}"
 
 
-def _typed(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
-    for col in schema.fields:
+def _typed(frame: pd.DataFrame, fields: tuple[Field, ...]) -> pd.DataFrame:
+    for col in fields:
         if col.type == "int":
             frame[col.name] = frame[col.name].astype("Int64" if not col.required else "int64")
         elif col.type == "float":
