@@ -7,7 +7,11 @@ Each widget is built as its lesson builds it, then every control is set in turn 
 values (menus and toggles: every option; sliders: min, max and back; checkboxes: off and on;
 number boxes: three values), ``REPEAT`` times, timing each change from the new value to the new
 summary and chart being ready. The first pass draws; later passes show what the chart cache
-saves. Target (issue 22): p95 <= 100 ms per interaction.
+saves. Targets (issue 22): p95 <= 100 ms per interaction, on the first pass and over all of them;
+and each redraw that drew a chart <= 1.3 x a bare ``savefig`` of the very figure it drew, timed
+right after it in the same kernel (``fig.savefig(buffer, format="png",
+pil_kwargs=PNG_OPTIONS)``; the widget's figure sits on its :class:`WidgetCanvas`). For
+reference the table also gives that savefig on matplotlib's plain Agg canvas.
 """
 
 from __future__ import annotations
@@ -19,12 +23,15 @@ import project
 from jupyter_client.manager import start_new_kernel
 
 TARGET_MS = 100.0
+REDRAW_TARGET = 1.3
 REPEAT = 3
 
 KERNEL_CODE = r"""
-import json, statistics, time
+import io, json, statistics, time
 import helpers
 helpers.use_style()
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from helpers.core.style import PNG_OPTIONS
 from helpers.alliances.data import load_alliances_1914
 from helpers.argument.data import load_hindsight
 from helpers.ledger.data import load_claims
@@ -48,7 +55,24 @@ def values(control):
         return [control.max, control.min, start]
     return []
 
-def drive(box, repeat):
+def savefig_ms(fig):
+    buffer = io.BytesIO()
+    t = time.perf_counter()
+    fig.savefig(buffer, format="png", pil_kwargs=PNG_OPTIONS)
+    return (time.perf_counter() - t) * 1000
+
+plain = {}  # one plain Agg canvas per figure, kept like the widget's own
+
+def plain_savefig_ms(fig):
+    own = fig.canvas
+    canvas = plain.setdefault(id(fig), FigureCanvasAgg(fig))
+    fig.set_canvas(canvas)
+    try:
+        return savefig_ms(fig)
+    finally:
+        fig.set_canvas(own)
+
+def drive(box, repeat, ratios, plains):
     times = []
     for _ in range(repeat):
         for control in box.controls.values():
@@ -58,7 +82,12 @@ def drive(box, repeat):
                 click = getattr(box, "compare", None)
                 if click is not None:
                     click.click()
-                times.append((time.perf_counter() - t) * 1000)
+                ms = (time.perf_counter() - t) * 1000
+                times.append(ms)
+                fig = getattr(box, "last_figure", None)
+                if fig is not None:  # this change drew a chart: a bare savefig of it
+                    ratios.append(ms / savefig_ms(fig))
+                    plains.append(plain_savefig_ms(fig))
     return sorted(times)
 
 builds = {
@@ -70,19 +99,25 @@ builds = {
                                                  starting_chart="Figure 4.2"),
     "predictions_explorer": lambda: predictions_explorer(load_claims(), load_hindsight()),
 }
+p95 = lambda xs: xs[max(0, round(0.95 * len(xs)) - 1)] if xs else None
 rows = []
 for name, build in builds.items():
     t = time.perf_counter()
     box = build()
     built = (time.perf_counter() - t) * 1000
-    first = drive(box, 1)
-    warm = drive(box, REPEAT - 1) if REPEAT > 1 else first
+    ratios, plains = [], []
+    first = drive(box, 1, ratios, plains)
+    warm = drive(box, REPEAT - 1, ratios, plains) if REPEAT > 1 else first
     both = sorted(first + warm)
-    p95 = lambda xs: xs[max(0, round(0.95 * len(xs)) - 1)]
+    ratios.sort()
     rows.append({"widget": name, "changes": len(both), "build_ms": round(built, 1),
                  "first_pass_p95_ms": round(p95(first), 1),
                  "p50_ms": round(statistics.median(both), 1),
-                 "p95_ms": round(p95(both), 1), "max_ms": round(both[-1], 1)})
+                 "p95_ms": round(p95(both), 1), "max_ms": round(both[-1], 1),
+                 "charts_drawn": len(ratios),
+                 "redraw_ratio": None if not ratios else round(p95(ratios), 2),
+                 "ratio_max": None if not ratios else round(ratios[-1], 2),
+                 "plain_savefig_p50_ms": round(statistics.median(plains), 1) if plains else None})
 print("RESULT" + json.dumps(rows))
 """
 
@@ -112,17 +147,30 @@ def measure(repeat: int = REPEAT) -> list[dict]:
 
 
 def report(rows: list[dict]) -> bool:
-    """Print the table; return whether every widget meets the target."""
-    print(f"{'widget':22} {'changes':>7} {'build ms':>9} {'first-pass p95':>15} {'p50 ms':>7} "
-          f"{'p95 ms':>7} {'max ms':>7}")  # fmt: skip
+    """Print the table; return whether every widget meets both targets."""
+    print(f"{'widget':22} {'changes':>7} {'build ms':>8} {'1st-pass p95':>12} {'p50 ms':>7} "
+          f"{'p95 ms':>7} {'max ms':>7} {'drawn':>5} {'ratio p95':>9} {'max':>5} "
+          f"{'plain savefig':>13}")  # fmt: skip
     ok = True
     for r in rows:
-        met = r["p95_ms"] <= TARGET_MS
-        ok &= met
-        print(f"{r['widget']:22} {r['changes']:7d} {r['build_ms']:9.1f} "
-              f"{r['first_pass_p95_ms']:15.1f} "
-              f"{r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {r['max_ms']:7.1f}"
-              + ("" if met else f"  <-- p95 over {TARGET_MS:g} ms"))  # fmt: skip
+        ratio = r["redraw_ratio"]
+        misses = [f"p95 over {TARGET_MS:g} ms"] if r["p95_ms"] > TARGET_MS else []
+        misses += [f"first-pass p95 over {TARGET_MS:g} ms"] * (r["first_pass_p95_ms"] > TARGET_MS)
+        misses += [f"redraw over {REDRAW_TARGET:g} x savefig"] * (
+            ratio is not None and ratio > REDRAW_TARGET
+        )
+        ok &= not misses
+        shown = "-" if ratio is None else f"{ratio:.2f}"
+        most = "-" if r["ratio_max"] is None else f"{r['ratio_max']:.2f}"
+        plain = "-" if r["plain_savefig_p50_ms"] is None else f"{r['plain_savefig_p50_ms']:.1f}"
+        print(f"{r['widget']:22} {r['changes']:7d} {r['build_ms']:8.1f} "
+              f"{r['first_pass_p95_ms']:12.1f} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} "
+              f"{r['max_ms']:7.1f} {r['charts_drawn']:5d} {shown:>9} {most:>5} {plain:>13}"
+              + ("".join(f"  <-- {m}" for m in misses)))  # fmt: skip
+    print(
+        f"targets: p95 and first-pass p95 <= {TARGET_MS:g} ms; ratio = redraw / bare savefig "
+        f"of the figure it drew, p95 <= {REDRAW_TARGET:g} (over the changes that drew a chart)"
+    )
     return ok
 
 

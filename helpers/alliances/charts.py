@@ -16,7 +16,7 @@ from helpers.alliances.cascade import Cascade
 from helpers.core.layout import add_source_line, new_axes
 from helpers.core.style import PALETTE
 
-__all__ = ["SHORT_NAMES", "TREATY_LABELS", "plot_cascade", "plot_checklist"]
+__all__ = ["SHORT_NAMES", "TREATY_LABELS", "cascade_figsize", "plot_cascade", "plot_checklist"]
 
 _LABELS = {"defense": "Defense", "offense": "Offense", "neutrality": "Neutral-\nity",
            "nonaggression": "Non-\naggression", "consultation": "Consul-\ntation"}  # fmt: skip
@@ -125,6 +125,18 @@ def plot_checklist(
     return ax
 
 
+def cascade_figsize(cascade: Cascade) -> tuple[float, float]:
+    """The size of a new figure of :func:`plot_cascade` (inches): a row per state drawn in.
+
+    Examples
+    --------
+    >>> from helpers.alliances.cascade import Commitment, simulate_cascade
+    >>> cascade_figsize(simulate_cascade([Commitment("C", "B")], "A", "B"))
+    (10.0, 3.85)
+    """
+    return (10.0, 0.55 * len(cascade.entries) + 2.2)
+
+
 def plot_cascade(
     cascade: Cascade,
     *,
@@ -164,7 +176,7 @@ def plot_cascade(
     """
     names = dict(names or {})
     entries = cascade.entries
-    ax = new_axes(ax, figsize=(10.0, 0.55 * len(entries) + 2.2))
+    ax = new_axes(ax, figsize=cascade_figsize(cascade))
     first_side = entries.iloc[0]["side"]
     row_of = {state: len(entries) - 1 - i for i, state in enumerate(entries["state"])}
     step_of = dict(zip(entries["state"], entries["step"], strict=True))

@@ -17,9 +17,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.alliances.cascade import Cascade, commitments_from_frame, simulate_cascade
-from helpers.alliances.charts import plot_cascade
+from helpers.alliances.charts import cascade_figsize, plot_cascade
 from helpers.alliances.data import STATE_NAMES_1914, STATES_1914
-from helpers.core.widget import Explorer
+from helpers.core.widget import Explorer, clear_marks
 
 __all__ = ["CascadeExplorer", "cascade_explorer", "cascade_summary"]
 
@@ -138,6 +138,18 @@ class CascadeExplorer(Explorer):
         """The run drawn by :func:`helpers.alliances.charts.plot_cascade` (None: no run)."""
         run = self._run(attacker, target, treaties)
         return None if run is None else plot_cascade(run, names=self._names).figure
+
+    def update_figure(self, fig: Figure, attacker: str, target: str, **treaties: bool) -> bool:
+        """Redraw the run on the kept figure: resized, its marks removed, then drawn again (the
+        axes, ticks and spines stay, as every setting of them is drawn again)."""
+        run = self._run(attacker, target, treaties)
+        if run is None:
+            return False
+        fig.set_size_inches(cascade_figsize(run))
+        ax = fig.axes[0]
+        clear_marks(ax)
+        plot_cascade(run, ax=ax, names=self._names)
+        return True
 
 
 def cascade_explorer(

@@ -5,7 +5,8 @@ Each builder returns an :class:`helpers.core.widget.Explorer`: its controls are 
 in ``box.chart`` (PNG), so that tests can drive it without a browser. The summaries are the pure
 functions below (:func:`explorer_summary`, :func:`target_summary`), the charts those of
 :mod:`helpers.trade.charts`, on data loaded once when the widget is built. Widgets need a
-running notebook; a reader of a static copy sees the static chart drawn before them.
+running notebook; a reader of a static copy sees the static chart drawn before them. Each chart
+is drawn once and then redrawn in place (:mod:`helpers.trade.widget_charts`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ from helpers.trade.data import (
     load_china_russia_trade,
     load_trade_targets,
     trade_series,
+)
+from helpers.trade.widget_charts import (
+    trade_target_lines,
+    update_asymmetry,
+    update_target_path,
+    update_trade_series,
 )
 
 __all__ = [
@@ -153,6 +160,15 @@ class TradeExplorer(Explorer):
         self._trade, self._targets = load_china_russia_trade(), load_trade_targets()
         self._shares = asymmetry_table()
         first, last = int(self._trade["year"].min()), int(self._trade["year"].max())
+        rows = self._trade[self._trade["preferred"]]
+        self._series = {  # each series' years and values, cut to the years shown on a change
+            name: (part["year"].to_numpy(), part["total_usd_bn"].to_numpy(dtype=float))
+            for name in SERIES_CHOICES["Both"]
+            for part in [rows[rows["series"] == name]]
+        }
+        self._lines = {
+            year: trade_target_lines(self._targets, year) for year in range(first, last + 1)
+        }
         controls = {
             "series": widgets.Dropdown(
                 options=list(SERIES_CHOICES), value="Both", description="Series"
@@ -174,6 +190,10 @@ class TradeExplorer(Explorer):
             ),
         }
         super().__init__(controls, starting_chart=starting_chart)
+        for unit in ("usd", "share"):  # both charts with every part (the start has them all)
+            self.keep_figure(
+                {"series": "Both", "years": (first, last), "unit": unit, "scale": "linear"}
+            )
 
     def describe(self, series: str, years: tuple[int, int], unit: str, scale: str) -> str:
         """:func:`explorer_summary` (the scale changes the chart only)."""
@@ -182,6 +202,23 @@ class TradeExplorer(Explorer):
     def chart_key(self, series: str, years: tuple[int, int], unit: str, scale: str) -> Hashable:
         """The settings the chart depends on (the share chart shows no series choice)."""
         return (unit, tuple(years), scale, None if unit == "share" else series)
+
+    def chart_kind(self, series: str, years: tuple[int, int], unit: str, scale: str) -> Hashable:
+        """Two kept figures: the trade series and the shares."""
+        return unit
+
+    def update_figure(
+        self, fig: Figure, series: str, years: tuple[int, int], unit: str, scale: str
+    ) -> bool:
+        """Redraw the kept chart in place (:mod:`helpers.trade.widget_charts`)."""
+        ax, (start, end), log = fig.axes[0], years, scale == "log"
+        if unit == "share":
+            table = self._shares.loc[start:end]
+            return not table.empty and update_asymmetry(ax, table, log=log)
+        return update_trade_series(
+            ax, self._series, self._lines[start], series=SERIES_CHOICES[series], start=start,
+            end=end, log=log,
+        )  # fmt: skip
 
     def figure(self, series: str, years: tuple[int, int], unit: str, scale: str) -> Figure | None:
         """The trade series, or each side's share of the other's trade (None: no such years)."""
@@ -233,10 +270,19 @@ class TargetExplorer(Explorer):
         """The actual path against the steady path to the target (None when there is none)."""
         if target_year <= base_year or not target > 0:
             return None
+        return plot_target_path(self._actual, *self._path(base_year, target, target_year)).figure
+
+    def update_figure(self, fig: Figure, base_year: int, target: float, target_year: int) -> bool:
+        """Redraw the kept chart for these settings (False when there is no chart)."""
+        if target_year <= base_year or not target > 0:
+            return False
+        path = self._path(base_year, target, target_year)
+        return update_target_path(fig.axes[0], self._actual, *path)
+
+    def _path(self, base_year: int, target: float, target_year: int) -> tuple[dict, float]:
         base = float(self._actual[base_year])
         rate = econ.required_growth(base, target, base_year, target_year)
-        path = econ.projected_path(base, rate, base_year, target_year)
-        return plot_target_path(self._actual, path, target).figure
+        return econ.projected_path(base, rate, base_year, target_year), target
 
 
 def trade_explorer(starting_chart: str | None = None) -> TradeExplorer:

@@ -35,6 +35,7 @@ __all__ = [
     "plot_configurations",
     "plot_triangle",
     "plot_triangle_history",
+    "update_triangle",
 ]
 
 #: How a relation is drawn: colour, line style, width and the label on the edge.
@@ -134,6 +135,36 @@ def plot_triangle(
     ax.set_title(title if title is not None else CONFIGURATION_LABELS[t.configuration].capitalize())
     if source:
         add_source_line(ax, source)
+    return ax
+
+
+def update_triangle(ax: Axes, relations: Mapping | Triangle) -> Axes:
+    """Redraw, in place, a triangle that :func:`plot_triangle` drew (same players, names and
+    default title) for new relations: the same image as a new drawing, without a new figure.
+
+    Examples
+    --------
+    >>> ax = plot_triangle({"USA-CHN": 1, "USA-RUS": 1, "CHN-RUS": -1})
+    >>> update_triangle(ax, {"USA-CHN": -1, "USA-RUS": -1, "CHN-RUS": -1}).get_title()
+    'Unit veto'
+    >>> plt.close(ax.figure)
+    """
+    t = relations if isinstance(relations, Triangle) else classify(relations)
+    edges, nodes = ax.texts[:3], ax.texts[3:6]  # in the order plot_triangle writes them
+    for line, label, sign in zip(ax.lines, edges, t.relations.values(), strict=True):
+        style = EDGE_STYLE[sign]
+        line.set_color(style["color"])
+        line.set_linestyle(style["linestyle"])
+        line.set_linewidth(style["linewidth"])
+        label.set_text(style["label"])
+        label.set_color(style["color"])
+    for dot, text, player in zip(ax.collections, nodes, t.players, strict=True):
+        role = t.roles[player]
+        dot.set_facecolor(ROLE_STYLE[role]["color"])
+        dot.set_hatch(ROLE_STYLE[role]["hatch"])
+        name, _ = text.get_text().rsplit("\n", 1)  # the last line is the role
+        text.set_text(f"{name}\n{role} (rank {ROLE_RANK[role]})")
+    ax.set_title(CONFIGURATION_LABELS[t.configuration].capitalize())
     return ax
 
 

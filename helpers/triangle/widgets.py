@@ -3,7 +3,8 @@
 The widget is an :class:`helpers.core.widget.Explorer` built from the pure functions in
 :mod:`helpers.triangle.model` and the drawing in :mod:`helpers.triangle.charts`.
 :func:`explorer_html` (the text part) is a plain function, so it is tested without a browser.
-There are only eight settings, and each drawing is kept once made.
+There are only eight settings, and each drawing is kept once made; a new setting recolours the
+one kept figure in place (:func:`helpers.triangle.charts.update_triangle`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from helpers.core.widget import Explorer
-from helpers.triangle.charts import plot_triangle
+from helpers.triangle.charts import plot_triangle, update_triangle
 from helpers.triangle.model import PLAYER_NAMES, PLAYERS, ROLE_RANK, classify, make_relations
 from helpers.triangle.moves import best_moves
 
@@ -92,6 +93,11 @@ class TriangleExplorer(Explorer):
     def figure(self, **signs: int) -> Figure:
         """The triangle drawn by :func:`helpers.triangle.charts.plot_triangle`."""
         return plot_triangle(make_relations(*(signs[dyad] for dyad, _ in DYAD_LABELS))).figure
+
+    def update_figure(self, fig: Figure, **signs: int) -> bool:
+        """Recolour the kept drawing for these relations (:func:`update_triangle`)."""
+        update_triangle(fig.axes[0], make_relations(*(signs[dyad] for dyad, _ in DYAD_LABELS)))
+        return True
 
 
 def triangle_explorer(
