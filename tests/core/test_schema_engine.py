@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 import sys
 
@@ -71,10 +73,14 @@ def test_a_missing_dyad_names_the_period_first_line(corrupt):
 
 def test_a_broken_reference_is_caught_with_its_line(corrupt):
     def change(text):
-        lines = _lines(text)
+        # row 3's claim_id becomes c999 (read with csv: other cells may hold quoted commas),
+        # after a blank line inserted at the top, so that the row sits on the file's line 5
+        rows = list(csv.reader(io.StringIO(text)))
+        rows[3][rows[0].index("claim_id")] = "c999"
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        lines = _lines(out.getvalue())
         lines.insert(1, "\n")
-        cells = lines[4].split(",")
-        lines[4] = lines[4].replace(f",{cells[7]},", ",c999,", 1)  # claim_id of row 3
         return "".join(lines)
 
     with pytest.raises(DataError) as info:
