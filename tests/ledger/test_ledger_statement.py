@@ -122,9 +122,7 @@ def test_phrases_across_statements_mark_hindsight():
 def test_a_later_phrase_without_hindsight_mark_is_refused(corrupt):
     path = corrupt(
         "joint_statement_phrases.csv",
-        lambda t: t.replace(
-            "HINDSIGHT (after 4 Feb 2022). Chinese read only", "Chinese read only", 1
-        ),
+        lambda t: t.replace(',"HINDSIGHT (after 4 Feb 2022). ', ',"', 1),
     )
     with pytest.raises(DataError, match="HINDSIGHT"):
         load_statement_phrases(path)
