@@ -9,9 +9,11 @@ number boxes: three values), ``REPEAT`` times, timing each change from the new v
 summary and chart being ready. The first pass draws; later passes show what the chart cache
 saves. Targets (issue 22): p95 <= 100 ms per interaction, on the first pass and over all of them;
 and each redraw that drew a chart <= 1.3 x a bare ``savefig`` of the very figure it drew, timed
-right after it in the same kernel (``fig.savefig(buffer, format="png",
-pil_kwargs=PNG_OPTIONS)``; the widget's figure sits on its :class:`WidgetCanvas`). For
-reference the table also gives that savefig on matplotlib's plain Agg canvas.
+right after it in the same kernel: ``fig.savefig(buffer, format="png", pil_kwargs=PNG_OPTIONS)``
+on matplotlib's plain Agg canvas (one kept per figure, as matplotlib keeps one). For reference
+the table also gives the ratio to a savefig on the widget's own canvas, which replays the text
+it has just drawn from its caches (a floor below matplotlib's), and, as the machine is shared,
+the first-pass p95 in CPU time of the kernel (``time.process_time``) beside the wall-clock one.
 """
 
 from __future__ import annotations
@@ -72,22 +74,23 @@ def plain_savefig_ms(fig):
     finally:
         fig.set_canvas(own)
 
-def drive(box, repeat, ratios, plains):
+def drive(box, repeat, ratios, warm_ratios, cpu):
     times = []
     for _ in range(repeat):
         for control in box.controls.values():
             for value in values(control):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 control.value = value
                 click = getattr(box, "compare", None)
                 if click is not None:
                     click.click()
                 ms = (time.perf_counter() - t) * 1000
+                cpu.append((time.process_time() - c) * 1000)
                 times.append(ms)
                 fig = getattr(box, "last_figure", None)
                 if fig is not None:  # this change drew a chart: a bare savefig of it
-                    ratios.append(ms / savefig_ms(fig))
-                    plains.append(plain_savefig_ms(fig))
+                    ratios.append(ms / plain_savefig_ms(fig))
+                    warm_ratios.append(ms / savefig_ms(fig))
     return sorted(times)
 
 builds = {
@@ -105,19 +108,22 @@ for name, build in builds.items():
     t = time.perf_counter()
     box = build()
     built = (time.perf_counter() - t) * 1000
-    ratios, plains = [], []
-    first = drive(box, 1, ratios, plains)
-    warm = drive(box, REPEAT - 1, ratios, plains) if REPEAT > 1 else first
-    both = sorted(first + warm)
+    ratios, warm, cpu = [], [], []
+    first = drive(box, 1, ratios, warm, cpu)
+    first_cpu = sorted(cpu)
+    warm_pass = drive(box, REPEAT - 1, ratios, warm, cpu) if REPEAT > 1 else first
+    both = sorted(first + warm_pass)
     ratios.sort()
+    warm.sort()
     rows.append({"widget": name, "changes": len(both), "build_ms": round(built, 1),
                  "first_pass_p95_ms": round(p95(first), 1),
+                 "first_pass_p95_cpu_ms": round(p95(first_cpu), 1),
                  "p50_ms": round(statistics.median(both), 1),
                  "p95_ms": round(p95(both), 1), "max_ms": round(both[-1], 1),
                  "charts_drawn": len(ratios),
-                 "redraw_ratio": None if not ratios else round(p95(ratios), 2),
-                 "ratio_max": None if not ratios else round(ratios[-1], 2),
-                 "plain_savefig_p50_ms": round(statistics.median(plains), 1) if plains else None})
+                 "redraw_ratio": round(p95(ratios), 2) if ratios else None,
+                 "redraw_ratio_max": round(ratios[-1], 2) if ratios else None,
+                 "redraw_ratio_widget_canvas": round(p95(warm), 2) if warm else None})
 print("RESULT" + json.dumps(rows))
 """
 
@@ -146,11 +152,15 @@ def measure(repeat: int = REPEAT) -> list[dict]:
         km.shutdown_kernel(now=True)
 
 
+def _fmt(value, digits: int = 2) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
 def report(rows: list[dict]) -> bool:
     """Print the table; return whether every widget meets both targets."""
-    print(f"{'widget':22} {'changes':>7} {'build ms':>8} {'1st-pass p95':>12} {'p50 ms':>7} "
-          f"{'p95 ms':>7} {'max ms':>7} {'drawn':>5} {'ratio p95':>9} {'max':>5} "
-          f"{'plain savefig':>13}")  # fmt: skip
+    print(f"{'widget':21} {'changes':>7} {'build':>6} {'1st p95':>7} {'(cpu)':>6} {'p50':>6} "
+          f"{'p95':>6} {'max':>6} {'drawn':>5} {'ratio p95':>9} {'max':>5} "
+          f"{'own canvas':>10}")  # fmt: skip
     ok = True
     for r in rows:
         ratio = r["redraw_ratio"]
@@ -160,16 +170,15 @@ def report(rows: list[dict]) -> bool:
             ratio is not None and ratio > REDRAW_TARGET
         )
         ok &= not misses
-        shown = "-" if ratio is None else f"{ratio:.2f}"
-        most = "-" if r["ratio_max"] is None else f"{r['ratio_max']:.2f}"
-        plain = "-" if r["plain_savefig_p50_ms"] is None else f"{r['plain_savefig_p50_ms']:.1f}"
-        print(f"{r['widget']:22} {r['changes']:7d} {r['build_ms']:8.1f} "
-              f"{r['first_pass_p95_ms']:12.1f} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} "
-              f"{r['max_ms']:7.1f} {r['charts_drawn']:5d} {shown:>9} {most:>5} {plain:>13}"
-              + ("".join(f"  <-- {m}" for m in misses)))  # fmt: skip
+        print(f"{r['widget']:21} {r['changes']:7d} {r['build_ms']:6.0f} "
+              f"{r['first_pass_p95_ms']:7.1f} {r['first_pass_p95_cpu_ms']:6.1f} {r['p50_ms']:6.1f} "
+              f"{r['p95_ms']:6.1f} {r['max_ms']:6.1f} {r['charts_drawn']:5d} {_fmt(ratio):>9} "
+              f"{_fmt(r['redraw_ratio_max']):>5} {_fmt(r['redraw_ratio_widget_canvas']):>10}"
+              + "".join(f"  <-- {m}" for m in misses))  # fmt: skip
     print(
-        f"targets: p95 and first-pass p95 <= {TARGET_MS:g} ms; ratio = redraw / bare savefig "
-        f"of the figure it drew, p95 <= {REDRAW_TARGET:g} (over the changes that drew a chart)"
+        f"ms; targets: p95 and first-pass p95 <= {TARGET_MS:g} ms; ratio = redraw / bare "
+        f"savefig (plain Agg) of the figure it drew, p95 <= {REDRAW_TARGET:g}, over the changes "
+        "that drew a chart; 'own canvas': the same against a savefig on the widget's canvas"
     )
     return ok
 

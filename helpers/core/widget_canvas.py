@@ -79,13 +79,20 @@ class _TextCachingRenderer(backend_agg.RendererAgg):
         items = _LAYOUTS.get(key)
         if items is None:
             laid = font._layout(s, flags=flags, features=features, language=language)
-            items = _LAYOUTS[key] = [(i.ft_object, i.glyph_index, i.x, i.y) for i in laid]
-        self._draw_glyphs(gc, x, y, angle, size, items, flags)
+            items = _LAYOUTS[key] = [(i.ft_object, size, i.glyph_index, i.x, i.y) for i in laid]
+        self._draw_glyphs(gc, x, y, angle, items, flags)
         if len(_LAYOUTS) + len(_GLYPHS) + len(_SIZES) > _TEXT_CACHE_LIMIT:
             for kept in (_LAYOUTS, _GLYPHS, _SIZES):
                 kept.clear()
 
-    def _draw_glyphs(self, gc, x, y, angle, size, items, flags) -> None:
+    def draw_mathtext(self, gc, x, y, s, prop, angle):
+        """Mathtext (e.g. log-scale tick labels) as matplotlib draws it, glyphs from the cache."""
+        parse = self.mathtext_parser.parse(s, self.dpi, prop, antialiased=gc.get_antialiased())
+        items = [(font, size, index, dx, dy) for font, size, _, index, dx, dy in parse.glyphs]
+        self._draw_glyphs(gc, x, y, angle, items, backend_agg.get_hinting_flag())
+        self._draw_text_glyphs_and_boxes(gc, x, y, angle, (), parse.rects)  # its rules (e.g. ─)
+
+    def _draw_glyphs(self, gc, x, y, angle, items, flags) -> None:
         """What RendererAgg._draw_text_glyphs_and_boxes does, each bitmap rendered once."""
         mode = (
             backend_agg.RenderMode.NORMAL if gc.get_antialiased() else backend_agg.RenderMode.MONO
@@ -93,7 +100,7 @@ class _TextCachingRenderer(backend_agg.RendererAgg):
         cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int)
         height, draw = self.height, self._renderer.draw_text_image
-        for ft, glyph, dx, dy in items:
+        for ft, size, glyph, dx, dy in items:
             ox = round(0x40 * (x + dx * cos - dy * sin))
             oy = round(0x40 * (height - y + dx * sin + dy * cos))  # FreeType's y is upwards
             key = (id(ft), glyph, size, self.dpi, angle, ox & 63, oy & 63, flags, mode)
@@ -113,6 +120,7 @@ class _TextCachingRenderer(backend_agg.RendererAgg):
 _CAN_CACHE_TEXT = (
     all(hasattr(backend_agg, name) for name in ("get_hinting_flag", "RenderMode"))
     and hasattr(backend_agg.RendererAgg, "_prepare_font")
+    and hasattr(backend_agg.RendererAgg, "_draw_text_glyphs_and_boxes")
     and hasattr(__import__("matplotlib.ft2font", fromlist=["FT2Font"]).FT2Font, "_layout")
 )
 

@@ -121,3 +121,35 @@ def test_a_treaty_that_changes_nothing_here_draws_no_new_chart(alliances, monkey
     assert box.summary.value == expected(alliances) and png(box) == first
     box.controls["russia_serbia_pledge_1914"].value = False  # a different chain: drawn
     assert len(drawn) == 2 and png(box) != first
+
+
+def _pixels(data: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(data)))
+
+
+def test_the_kept_chart_redrawn_in_place_is_a_new_drawing_pixel_for_pixel(alliances):
+    from helpers.core.widget import render_png
+
+    box = cascade_explorer(alliances, starting_chart="Figure 4.2")
+    ((kept, _),) = box._figures.values()
+    attackers = [value for _, value in box.controls["attacker"].options]
+    changes = [("attacker", a) for a in attackers[1:]] + [("target", "FRA")]
+    changes += [(t, False) for t in TREATIES[:4]] + [("attacker", "DEU"), ("target", "RUS")]
+    drawn = 0
+    for name, value in changes:
+        box.controls[name].value = value
+        if box.last_figure is not None:
+            assert box.last_figure is kept  # resized and redrawn, never a new figure
+            drawn += 1
+        run = box.figure(**box.state())
+        if run is None:
+            assert png(box) == b""
+            continue
+        fresh = render_png(run)
+        assert (_pixels(png(box)) == _pixels(fresh)).all(), box.state()
+    assert drawn >= 8 and plt.get_fignums() == []

@@ -174,3 +174,100 @@ def test_a_subclass_must_describe():
 
     with pytest.raises(NotImplementedError, match="Mute must define describe"):
         Mute({"n": widgets.IntSlider()})
+
+
+class Bars(Explorer):
+    """A bar chart kept and updated in place; counts new figures and in-place updates."""
+
+    def __init__(self, **kwargs):
+        self.made, self.updated = 0, 0
+        controls = {"a": widgets.IntSlider(value=1, min=0, max=5, description="a"),
+                    "log": widgets.Checkbox(value=False, description="log")}  # fmt: skip
+        super().__init__(controls, **kwargs)
+
+    def describe(self, a: int, log: bool) -> str:
+        return str(a)
+
+    def figure(self, a: int, log: bool) -> Figure | None:
+        self.made += 1
+        fig, ax = plt.subplots(figsize=(2, 2))
+        ax.bar(["a", "b"], [a, 2])
+        ax.set_ylim(0, 6)
+        ax.set_title(f"a = {a}")
+        return fig
+
+    def update_figure(self, fig: Figure, a: int, log: bool) -> bool:
+        if log:  # a change this update cannot make: a new figure is drawn instead
+            return False
+        self.updated += 1
+        ax = fig.axes[0]
+        ax.patches[0].set_height(a)
+        ax.set_title(f"a = {a}")
+        return True
+
+
+def _pixels(data: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(data)))
+
+
+def test_a_kept_figure_is_updated_in_place_and_draws_what_a_new_one_draws():
+    plt.close("all")
+    box = Bars()
+    assert box.made == 1 and box.updated == 0  # the first drawing's figure is the one kept
+    kept, made = box.last_figure, 1
+    for a in (3, 5, 0):
+        box.controls["a"].value = a
+        assert box.last_figure is kept and box.made == made  # no new figure
+        fresh = render_png(box.figure(a=a, log=False))  # (counted: made once more)
+        made += 1
+        assert (_pixels(png(box)) == _pixels(fresh)).all()
+    assert box.updated == 3 and plt.get_fignums() == []
+    box.controls["a"].value = 3  # drawn before: from the cache, nothing drawn
+    assert box.last_figure is None and box.updated == 3
+
+
+def test_an_update_that_cannot_be_made_draws_a_new_figure():
+    box = Bars()
+    made = box.made
+    box.controls["log"].value = True
+    assert box.made == made + 1 and box.last_figure is not None
+    assert png(box).startswith(PNG)
+
+
+def test_each_kind_of_chart_keeps_its_own_figure():
+    class Kinds(Bars):
+        def chart_kind(self, a: int, log: bool):
+            return a % 2
+
+    box = Kinds()  # a = 1: kind 1
+    box.controls["a"].value = 2  # another kind: a new figure, kept beside the first
+    box.controls["a"].value = 4  # the same kind as 2: updated in place
+    box.controls["a"].value = 5  # kind 1 again: the first figure, in place
+    assert len(box._figures) == 2 and box.made == 2 and box.updated == 2
+
+
+def test_a_fitted_figure_is_fitted_again_from_a_new_figures_margins():
+    from helpers.core.layout import new_axes
+
+    class Labels(Explorer):
+        def describe(self, label: str) -> str:
+            return label
+
+        def figure(self, label: str) -> Figure:
+            ax = new_axes(None, figsize=(4, 2))
+            ax.set_yticks([0, 1], [label, "b"])
+            return ax.figure
+
+        def update_figure(self, fig: Figure, label: str) -> bool:
+            fig.axes[0].set_yticks([0, 1], [label, "b"])
+            return True
+
+    box = Labels({"label": widgets.Dropdown(options=["a very long tick label", "short"])})
+    box.controls["label"].value = "short"  # the margin must shrink again, as in a new figure
+    fresh = render_png(box.figure(label="short"))
+    assert (_pixels(png(box)) == _pixels(fresh)).all()

@@ -94,3 +94,27 @@ def test_the_drawing_is_the_chart_functions_triangle():
     box = triangle_explorer()
     box.controls["USA-CHN"].value = 1
     assert png(box) == render_png(plot_triangle(make_relations(1, -1, 1)).figure)
+
+
+def _pixels(data: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(data)))
+
+
+def test_the_kept_drawing_recoloured_in_place_is_a_new_drawing_pixel_for_pixel():
+    from helpers.core.widget import render_png
+
+    box = triangle_explorer(starting_chart="Figure 2.2")
+    kept = {id(fig) for fig, _ in box._figures.values()}
+    for dyad, sign in [("USA-CHN", 1), ("CHN-RUS", -1), ("USA-RUS", 1), ("USA-CHN", -1),
+                       ("CHN-RUS", 1), ("USA-RUS", -1), ("USA-CHN", 1)]:  # fmt: skip
+        box.controls[dyad].value = sign
+        if box.last_figure is not None:  # drawn now (not taken from the cache)
+            assert id(box.last_figure) in kept  # the one figure, updated in place
+        fresh = render_png(box.figure(**box.state()))  # a new figure, on matplotlib's canvas
+        assert (_pixels(png(box)) == _pixels(fresh)).all(), box.state()
+    assert plt.get_fignums() == []
