@@ -9,7 +9,7 @@ def test_cascade_widget_reacts_to_commitments_and_the_first_attack(lab, page):
     nb = page.locator(".jp-NotebookPanel:visible")
     # every check of a blank exercise says what to do, never a traceback
     expect(nb.locator(".jp-OutputArea-output", has_text="Not answered yet").first).to_be_visible()
-    # Figure 4.1 and Figure 4.2 are drawn (the checklist with the 2024 treaty's n/r cells)
+    # Figure 4.1 and Figure 4.2 are drawn (the checklist, with the 2024 treaty coded in full)
     images = nb.locator(".jp-OutputArea-output img")
     expect(images.first).to_be_visible()
     assert images.count() >= 2, "the checklist and the cascade charts are missing"
