@@ -276,18 +276,24 @@ class Explorer(widgets.VBox):
                 self._pngs.popitem(last=False)
         return png
 
-    def keep_figure(self, state: dict[str, Any]) -> None:
+    def keep_figure(self, state: dict[str, Any], *warm: dict[str, Any]) -> None:
         """Draw the figure for ``state`` now and keep it (not shown), to redraw it in place.
 
         Call it at the end of a subclass's ``__init__``, with settings that draw every part of
         the chart, so that no change has to wait for a new figure. The base class keeps the
         starting settings' figure when the subclass defines :meth:`update_figure`; a figure
-        already kept for these settings' :meth:`chart_kind` is kept instead.
+        already kept for these settings' :meth:`chart_kind` is kept instead. Each of ``warm``
+        (settings of the same kind) is then drawn once, unseen, so that the text it needs
+        (e.g. a log scale's tick labels) is laid out before a student asks for it.
         """
-        if self.chart_kind(**state) not in self._figures:
+        kind = self.chart_kind(**state)
+        if kind not in self._figures:
             fig = self._draw(state, fresh=True)
             if fig is not None:  # drawn once, unseen: fonts, glyphs and layouts are then ready
                 fig.canvas.draw()
+        for settings in warm:
+            if kind in self._figures and self._draw(settings) is not None:
+                self._figures[kind][0].canvas.draw()
 
     def _draw(self, state: dict[str, Any], *, fresh: bool = False) -> Figure | None:
         """The figure for ``state``: the kept one updated in place, or a new one (then kept)."""

@@ -15,7 +15,7 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from helpers.core.sources import load_sources, source_label
+from helpers.core.sources import source_label, source_url
 from helpers.core.widget import Explorer
 from helpers.ledger.data import CHECK_STATUSES, CLAIM_TYPES, TOPICS, load_claims
 from helpers.ledger.model import filter_claims
@@ -33,20 +33,25 @@ STATUS_MARKS = {
 }
 
 
-def source_links(source_ids: list[str], sources: pd.DataFrame) -> str:
+def source_links(source_ids: list[str], sources: pd.DataFrame | None = None) -> str:
     """HTML links to the sources, labelled like chart source lines ("Publisher year").
+
+    ``sources`` is a bibliography to take the links from (default: ``data/sources.csv``, read
+    once through :func:`helpers.core.sources.source_url`).
 
     Examples
     --------
     >>> from helpers.core.sources import load_sources
-    >>> source_links(["state_gov_summit_for_democracy"], load_sources())[:9]
-    '<a href="'
+    >>> links = source_links(["state_gov_summit_for_democracy"], load_sources())
+    >>> links[:9], source_links(["state_gov_summit_for_democracy"]) == links
+    ('<a href="', True)
     """
-    urls = dict(zip(sources["source_id"], sources["url"], strict=True))
+    if sources is not None:
+        urls = dict(zip(sources["source_id"], sources["url"], strict=True))
     parts = []
     for sid in source_ids:
         label = html.escape(source_label(sid))
-        url = urls.get(sid)
+        url = urls.get(sid) if sources is not None else _url(sid)
         if isinstance(url, str) and url:
             parts.append(f'<a href="{html.escape(url)}" target="_blank" title="{sid}">{label}</a>')
         else:
@@ -54,15 +59,23 @@ def source_links(source_ids: list[str], sources: pd.DataFrame) -> str:
     return "; ".join(parts)
 
 
-def claim_card_html(claim: pd.Series, sources: pd.DataFrame) -> str:
+def _url(source_id: str) -> str:
+    """The source's url, or "" for an id the bibliography lacks (shown without a link)."""
+    try:
+        return source_url(source_id)
+    except ValueError:
+        return ""
+
+
+def claim_card_html(claim: pd.Series, sources: pd.DataFrame | None = None) -> str:
     """One claim as an HTML card: quotation (¶), paraphrase, verdict, note and sources.
 
     Parameters
     ----------
     claim : pandas.Series
         One row of the claim ledger.
-    sources : pandas.DataFrame
-        The bibliography, from :func:`helpers.core.sources.load_sources`.
+    sources : pandas.DataFrame, optional
+        The bibliography (default: ``data/sources.csv``; see :func:`source_links`).
 
     Returns
     -------
@@ -111,8 +124,8 @@ class LedgerExplorer(Explorer):
 
     def __init__(self, claims: pd.DataFrame, *, limit: int = 80) -> None:
         self._claims, self._limit = claims, limit
-        sources = load_sources()  # every card is written once; a filter only picks them
-        self._cards = {i: claim_card_html(row, sources) for i, row in claims.iterrows()}
+        # every card is written once (links from the cached bibliography); a filter picks them
+        self._cards = {i: claim_card_html(row) for i, row in claims.iterrows()}
         menus = {
             name: widgets.Dropdown(
                 options=("all", *choices),
