@@ -131,7 +131,8 @@ def cascade_figsize(cascade: Cascade) -> tuple[float, float]:
     Examples
     --------
     >>> from helpers.alliances.cascade import Commitment, simulate_cascade
-    >>> cascade_figsize(simulate_cascade([Commitment("C", "B")], "A", "B"))
+    >>> width, height = cascade_figsize(simulate_cascade([Commitment("C", "B")], "A", "B"))
+    >>> width, round(height, 2)  # three states drawn in
     (10.0, 3.85)
     """
     return (10.0, 0.55 * len(cascade.entries) + 2.2)

@@ -9,6 +9,7 @@ the figure lacks a part the settings need (the widget then draws a new one).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,6 +22,8 @@ from helpers.trade.charts import _BN, ANNOTATED_YEARS
 __all__ = ["trade_target_lines", "update_asymmetry", "update_target_path", "update_trade_series"]
 
 _HINDSIGHT = 2022.1  # where shade_hindsight starts its band (its default)
+#: What each redrawn chart's legend shows (its lines, labels and styles), by Axes.
+_LEGENDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def trade_target_lines(targets: pd.DataFrame, start: int) -> list[tuple[float, str, str]]:
@@ -93,7 +96,8 @@ def update_trade_series(
         line.set_data(years[keep], values[keep])
         line.set_visible(name in series)
         shown += [line] if name in series else []
-    ax.set_yscale("linear")
+    if ax.get_yscale() != "linear":  # the targets are fitted on a linear scale, as drawn new
+        ax.set_yscale("linear")
     ax.set_autoscaley_on(True)
     _y_limits_with_targets(ax, ax.lines[n : n + 2], lines)
     shown += [line for line in ax.lines[n : n + 2] if line.get_visible()]
@@ -111,7 +115,10 @@ def update_trade_series(
     ax.yaxis.set_major_formatter(_BN)
     ax.set_ylabel("Goods trade, US$ bn (nominal)" + (", log scale" if log else ""))
     ax.set_title(f"China–Russia goods trade, {start}–{end}")
-    ax.legend(handles=shown, loc="upper left", fontsize=9)
+    legend = tuple((id(line), line.get_label(), str(line.get_linestyle())) for line in shown)
+    if _LEGENDS.get(ax) != legend:  # a new legend only when what it shows changes
+        ax.legend(handles=shown, loc="upper left", fontsize=9)
+        _LEGENDS[ax] = legend
     return True
 
 

@@ -12,9 +12,10 @@ is drawn once and then redrawn in place (:mod:`helpers.trade.widget_charts`).
 from __future__ import annotations
 
 import html
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 
 import ipywidgets as widgets
+import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.core.widget import Explorer
@@ -51,7 +52,14 @@ SERIES_CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
-def explorer_summary(series: str, years: tuple[int, int], unit: str) -> str:
+def explorer_summary(
+    series: str,
+    years: tuple[int, int],
+    unit: str,
+    *,
+    shares: pd.DataFrame | None = None,
+    trade: Mapping[str, pd.Series] | None = None,
+) -> str:
     """The trade explorer's one-line reading of what it shows.
 
     Parameters
@@ -62,6 +70,9 @@ def explorer_summary(series: str, years: tuple[int, int], unit: str) -> str:
         First and last year shown.
     unit : {"usd", "share"}
         US$ bn, or each side's share of the other's trade.
+    shares, trade : optional
+        :func:`helpers.trade.data.asymmetry_table` and each series' :func:`trade_series`
+        over every year, if already loaded (the explorer loads them once).
 
     Returns
     -------
@@ -73,11 +84,11 @@ def explorer_summary(series: str, years: tuple[int, int], unit: str) -> str:
     >>> explorer_summary("China's customs", (2000, 2021), "usd")
     "China's customs: $8.0 bn in 2000 → $146.9 bn in 2021 (×18.4, +14.9% a year on average)."
     >>> explorer_summary("Both", (2016, 2023), "share").split("; ")[0]
-    "China's share of Russia's trade: 15.5% (2018) → 33.8% (2023)"
+    "China's share of Russia's trade: 14.9% (2016) → 33.8% (2023)"
     """
     first, last = int(years[0]), int(years[1])
     if unit == "share":
-        table = asymmetry_table().loc[first:last]
+        table = (asymmetry_table() if shares is None else shares).loc[first:last]
         parts = []
         for col, who in (("china_share_of_russia", "China's share of Russia's trade"),
                          ("russia_share_of_china", "Russia's share of China's")):  # fmt: skip
@@ -90,7 +101,10 @@ def explorer_summary(series: str, years: tuple[int, int], unit: str) -> str:
         return "; ".join(parts) + ". Shares use China's customs figures."
     texts = []
     for name in SERIES_CHOICES[series]:
-        values = trade_series(name, start=first, end=last)
+        if trade is None:
+            values = trade_series(name, start=first, end=last)
+        else:
+            values = trade[name][(trade[name].index >= first) & (trade[name].index <= last)]
         label = "China's customs" if name == "china_customs" else "Russia's figures"
         if len(values) < 2:
             texts.append(f"{label}: fewer than two years with data in {first}–{last}")
@@ -104,10 +118,13 @@ def explorer_summary(series: str, years: tuple[int, int], unit: str) -> str:
     return "; ".join(texts) + "."
 
 
-def target_summary(base_year: int, target: float, target_year: int) -> str:
+def target_summary(
+    base_year: int, target: float, target_year: int, *, actual: pd.Series | None = None
+) -> str:
     """The target calculator's answer: the growth needed, and (hindsight) what happened.
 
     Never raises: a bad combination of inputs gives a sentence saying what to change.
+    ``actual`` is China's customs series (:func:`trade_series`), if already loaded.
 
     Examples
     --------
@@ -117,7 +134,7 @@ def target_summary(base_year: int, target: float, target_year: int) -> str:
     >>> target_summary(2021, 250, 2021)
     'Choose a target year after the base year (2021).'
     """
-    actual = trade_series("china_customs")
+    actual = trade_series("china_customs") if actual is None else actual
     if base_year not in actual.index:
         return f"No China's-customs figure for {base_year}: choose another base year."
     base = float(actual[base_year])
@@ -159,6 +176,7 @@ class TradeExplorer(Explorer):
         # loaded once: each redraw only filters and draws
         self._trade, self._targets = load_china_russia_trade(), load_trade_targets()
         self._shares = asymmetry_table()
+        self._full = {name: trade_series(name) for name in SERIES_CHOICES["Both"]}
         first, last = int(self._trade["year"].min()), int(self._trade["year"].max())
         rows = self._trade[self._trade["preferred"]]
         self._series = {  # each series' years and values, cut to the years shown on a change
@@ -196,7 +214,8 @@ class TradeExplorer(Explorer):
 
     def describe(self, series: str, years: tuple[int, int], unit: str, scale: str) -> str:
         """:func:`explorer_summary` (the scale changes the chart only)."""
-        return _as_html(explorer_summary(series, years, unit))
+        summary = explorer_summary(series, years, unit, shares=self._shares, trade=self._full)
+        return _as_html(summary)
 
     def chart_key(self, series: str, years: tuple[int, int], unit: str, scale: str) -> Hashable:
         """The settings the chart depends on (the share chart shows no series choice)."""
@@ -263,7 +282,7 @@ class TargetExplorer(Explorer):
 
     def describe(self, base_year: int, target: float, target_year: int) -> str:
         """:func:`target_summary` of the settings."""
-        return _as_html(target_summary(base_year, target, target_year))
+        return _as_html(target_summary(base_year, target, target_year, actual=self._actual))
 
     def figure(self, base_year: int, target: float, target_year: int) -> Figure | None:
         """The actual path against the steady path to the target (None when there is none)."""

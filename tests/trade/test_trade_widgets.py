@@ -188,3 +188,19 @@ def test_target_explorer_redrawn_in_place_is_a_new_drawing_pixel_for_pixel():
                ("base_year", 2024), ("target_year", 2030), ("base_year", 2000),
                ("target", 80), ("target_year", 2003), ("base_year", 2021)]  # fmt: skip
     assert _same_as_new_drawings(box, changes) >= 8
+
+
+@pytest.mark.parametrize(
+    ("series", "years", "unit"),
+    [("Both", (1992, 2025), "usd"), ("China's customs", (2000, 2021), "usd"),
+     ("Russia's figures", (2021, 2022), "usd"), ("Both", (2005, 2023), "share"),
+     ("Both", (2024, 2025), "share"), ("Both", (2008, 2008), "usd")],
+)  # fmt: skip
+def test_summaries_from_the_data_loaded_once_are_the_same(series, years, unit):
+    shares = wt.asymmetry_table()
+    trade = {name: wt.trade_series(name) for name in wt.SERIES_CHOICES["Both"]}
+    once = wt.explorer_summary(series, years, unit, shares=shares, trade=trade)
+    assert once == wt.explorer_summary(series, years, unit)
+    actual = wt.trade_series("china_customs")
+    for args in ((2021, 250, 2024), (2005, 0, 2010), (2021, 250, 2030), (2024, 300, 2024)):
+        assert wt.target_summary(*args, actual=actual) == wt.target_summary(*args)
