@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import pandas as pd
 
 from helpers.core.schema import (
     DATA_DIR,
+    DATE_PATTERN,
     ID_PATTERN,
     DataError,
     DataErrors,
@@ -106,7 +108,7 @@ def _convert(col: Field, text: str) -> Any:
             raise ValueError(f"cannot read {text!r} as true/false; expected one of: true, false")
         value = text == "true"
     elif col.type == "date":
-        value = parse_date(text)[0]
+        value = _date(text)
     else:  # list
         value = [part.strip() for part in text.split(";")]
         if any(not part for part in value):
@@ -124,6 +126,18 @@ def _convert(col: Field, text: str) -> Any:
         if col.maximum is not None and number > col.maximum:
             raise ValueError(f"{text!r} is above the largest allowed value, {col.maximum:g}")
     return value
+
+
+def _date(text: str) -> datetime:
+    """A date cell as a datetime (pandas types the column at once; see :func:`parse_date`)."""
+    match = DATE_PATTERN.match(text)
+    if match:
+        year, month, day = match.groups()
+        try:
+            return datetime(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            pass
+    return parse_date(text)[0]  # raises the readable problem
 
 
 class _Problems:
