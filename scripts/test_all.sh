@@ -15,7 +15,7 @@ mkdir -p bench-results
 start=$(date +%s)
 LATER=(tests/site tests/hub tests/assignments/test_grading_redteam.py)
 IGNORE=(); for t in "${LATER[@]}"; do IGNORE+=(--ignore="$t"); done
-PARALLEL=(-n 2 --dist loadgroup)
+PARALLEL=(-n 2 --dist loadscope)
 
 $BIN/ruff check helpers tests scripts
 $BIN/ruff format --check helpers tests scripts

@@ -80,43 +80,56 @@ def chromium_browser():
 collect_ignore = ["conftest.py", "browser/conftest.py"]
 
 
-#: the work units of a parallel run (pytest -n 2 --dist loadgroup, scripts/test_all.sh) that
+#: the work units of a parallel run (pytest -n 2 --dist loadscope, scripts/test_all.sh) that
 #: take longest, started first so that neither worker is left with a long one at the end
 HEAVY_FIRST = ("hub", "browser", "executed", "tests/assignments/test_assignments.py", "site")
 
+#: the modules whose tests use the ``executed_notebooks`` session fixture (one inspected run of
+#: every notebook); tests/notebooks/test_structure.py holds this list to the fixture's users
+EXECUTED_MODULES = ("tests/notebooks/test_accessibility.py", "tests/notebooks/test_offline.py")
 
-def work_unit(item) -> str:
-    """The group a test runs in under xdist: what shares an expensive fixture runs together.
+
+def work_unit(nodeid: str) -> str:
+    """The work unit a test runs in under xdist: what shares an expensive fixture runs together.
 
     The real-browser, site and hub suites each share a server started once per session; the
-    checks of the one inspected execution of every notebook (``executed_notebooks``) share it;
-    an nbval notebook's cells share one kernel; any other test runs with its module (its
-    module-scoped fixtures are built once).
+    checks of the one inspected execution of every notebook share it; an nbval notebook's cells
+    share one kernel (its module is the notebook); any other test runs with its module.
+
+    >>> work_unit("tests/browser/test_lab_03.py::test_x"), work_unit("notebooks/00_a.ipynb::Cell 4")
+    ('browser', 'notebooks/00_a.ipynb')
     """
-    path = Path(str(item.fspath)).resolve()
-    rel = path.relative_to(ROOT)
-    if (
-        rel.parts[0] == "tests"
-        and len(rel.parts) > 2
-        and rel.parts[1] in ("hub", "site", "browser")
-    ):
-        return rel.parts[1]
-    if "executed_notebooks" in getattr(item, "fixturenames", ()):
-        return "executed"
-    if rel.suffix == ".ipynb":
-        return "nbval-" + rel.stem
-    return rel.as_posix()
+    module = nodeid.split("::", 1)[0]
+    parts = module.split("/")
+    if len(parts) > 2 and parts[0] == "tests" and parts[1] in ("hub", "site", "browser"):
+        return parts[1]
+    return "executed" if module in EXECUTED_MODULES else module
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (its hook has no order)
+def pytest_xdist_make_scheduler(config, log):
+    """Under ``--dist loadscope``, schedule by :func:`work_unit`.
+
+    (xdist's ``loadgroup`` marks cannot be used: xdist 3.8 tags a test's group by rewriting
+    ``item._nodeid``, which pytest 9 no longer reads, so every test became its own unit and an
+    nbval notebook's cells were split between the workers.)
+    """
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return ByWorkUnit(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Mark each test by where it lives (browser/, notebooks/, assignments/ or unit), and
-    give it its work unit for a parallel run (``xdist_group``), the heaviest units first."""
-    if config.pluginmanager.hasplugin("xdist") and config.getoption("dist", "no") != "no":
-        for item in items:
-            item.add_marker(pytest.mark.xdist_group(work_unit(item)))
+    """Mark each test by where it lives (browser/, notebooks/, assignments/ or unit); in an
+    xdist worker, put the heaviest work units first (the scheduler hands them out in order)."""
+    if hasattr(config, "workerinput"):
         order = {unit: i for i, unit in enumerate(HEAVY_FIRST)}
-        items.sort(key=lambda item: order.get(work_unit(item), len(order)))
+        items.sort(key=lambda item: order.get(work_unit(item.nodeid), len(order)))
     for item in items:
         path = Path(str(item.fspath)).resolve()
         top = path.relative_to(ROOT).parts[0]

@@ -136,3 +136,20 @@ def test_dollar_amounts_are_not_typeset_as_maths(path):
     for text in markdown(load(path)):
         bare = re.findall(r"(?<!\\)\$\d[^\n]{0,30}", text)
         assert not bare, f"write dollar amounts as \\\\$ in markdown: {bare[:3]}"
+
+
+def test_the_parallel_scheduler_knows_every_user_of_the_inspected_run():
+    """tests/conftest.py runs the modules of EXECUTED_MODULES as one xdist work unit, so that
+    the one inspected execution of every notebook is made once; a new user must be listed."""
+    import ast
+
+    from conftest import EXECUTED_MODULES, work_unit
+
+    users = set()
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test"):
+                if "executed_notebooks" in [a.arg for a in node.args.args]:
+                    users.add(path.relative_to(ROOT).as_posix())
+    assert users == set(EXECUTED_MODULES)
+    assert {work_unit(f"{m}::test_x") for m in users} == {"executed"}
