@@ -210,7 +210,8 @@ class TradeExplorer(Explorer):
         super().__init__(controls, starting_chart=starting_chart)
         for unit in ("usd", "share"):  # both charts with every part (the start has them all)
             start = {"series": "Both", "years": (first, last), "unit": unit, "scale": "linear"}
-            self.keep_figure(start, {**start, "scale": "log"})  # log scales' labels: mathtext
+            warm = [{**start, "scale": "log"}] if unit == "usd" else []  # mathtext tick labels
+            self.keep_figure(start, *warm)
 
     def describe(self, series: str, years: tuple[int, int], unit: str, scale: str) -> str:
         """:func:`explorer_summary` (the scale changes the chart only)."""
