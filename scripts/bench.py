@@ -476,6 +476,9 @@ def widget_figures(table: Table) -> list[dict]:
                   f"<= {bench_widgets.TARGET_MS:g}", r["p95_ms"] <= bench_widgets.TARGET_MS,
                   f"{r['p95_ms']:.0f}")  # fmt: skip
         ratio = r.get("redraw_ratio")
+        if ratio is None and r.get("charts_drawn") == 0:  # a widget without a chart
+            table.add(f"widget {r['widget']}: redraw / bare savefig", None, None, None, "no chart")
+            continue
         table.add(f"widget {r['widget']}: redraw / bare savefig", ratio, f"<= {redraw_target}",
                   ratio is not None and ratio <= redraw_target)  # fmt: skip
     return rows
