@@ -59,7 +59,7 @@ check: $(VENV)/.dev
 	$(BIN)/ruff format --check helpers tests scripts
 	$(BIN)/python scripts/data_dictionary.py --check
 	$(BIN)/python scripts/data_quality.py --check
-	$(BIN)/pytest -q -n 2 -m unit --doctest-modules helpers tests
+	$(BIN)/pytest -q -n 2 --dist loadscope -m unit --doctest-modules helpers tests
 
 ## make validate: frictionless validate data/datapackage.json (every file against the one schema)
 validate: $(VENV)/.dev

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import matplotlib
 import pytest
-from support import CHROMIUM, CHROMIUM_ARGS, LESSONS_AND_ASSIGNMENTS, namespace_works
+from support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    HEAVY_FIRST,
+    LESSONS_AND_ASSIGNMENTS,
+    namespace_works,
+    work_unit,
+)
 
 matplotlib.use("Agg")
 
@@ -30,6 +37,15 @@ def corrupt(tmp_path):
         return target
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _own_rcparams():
+    """Each test and doctest starts from, and leaves, the same matplotlib settings: a test that
+    applies the house style (titles on the left, ...) cannot change what a later one reads, in
+    whatever order the parallel run puts them."""
+    with matplotlib.rc_context():
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -78,32 +94,6 @@ def chromium_browser():
 
 # conftest files hold fixtures, not doctests: keep --doctest-modules from importing them twice
 collect_ignore = ["conftest.py", "browser/conftest.py"]
-
-
-#: the work units of a parallel run (pytest -n 2 --dist loadscope, scripts/test_all.sh) that
-#: take longest, started first so that neither worker is left with a long one at the end
-HEAVY_FIRST = ("hub", "browser", "executed", "tests/assignments/test_assignments.py", "site")
-
-#: the modules whose tests use the ``executed_notebooks`` session fixture (one inspected run of
-#: every notebook); tests/notebooks/test_structure.py holds this list to the fixture's users
-EXECUTED_MODULES = ("tests/notebooks/test_accessibility.py", "tests/notebooks/test_offline.py")
-
-
-def work_unit(nodeid: str) -> str:
-    """The work unit a test runs in under xdist: what shares an expensive fixture runs together.
-
-    The real-browser, site and hub suites each share a server started once per session; the
-    checks of the one inspected execution of every notebook share it; an nbval notebook's cells
-    share one kernel (its module is the notebook); any other test runs with its module.
-
-    >>> work_unit("tests/browser/test_lab_03.py::test_x"), work_unit("notebooks/00_a.ipynb::Cell 4")
-    ('browser', 'notebooks/00_a.ipynb')
-    """
-    module = nodeid.split("::", 1)[0]
-    parts = module.split("/")
-    if len(parts) > 2 and parts[0] == "tests" and parts[1] in ("hub", "site", "browser"):
-        return parts[1]
-    return "executed" if module in EXECUTED_MODULES else module
 
 
 def pytest_xdist_make_scheduler(config, log):

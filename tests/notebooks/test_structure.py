@@ -139,11 +139,11 @@ def test_dollar_amounts_are_not_typeset_as_maths(path):
 
 
 def test_the_parallel_scheduler_knows_every_user_of_the_inspected_run():
-    """tests/conftest.py runs the modules of EXECUTED_MODULES as one xdist work unit, so that
+    """tests/conftest.py runs support.EXECUTED_MODULES as one xdist work unit, so that
     the one inspected execution of every notebook is made once; a new user must be listed."""
     import ast
 
-    from conftest import EXECUTED_MODULES, work_unit
+    from support import EXECUTED_MODULES, work_unit
 
     users = set()
     for path in sorted((ROOT / "tests").rglob("test_*.py")):
