@@ -184,7 +184,8 @@ def report(rows: list[dict]) -> bool:
     print(
         f"ms; targets: p95 and first-pass p95 <= {TARGET_MS:g} ms; ratio = redraw / bare "
         f"savefig (plain Agg) of the figure it drew, p95 <= {REDRAW_TARGET:g}, over the changes "
-        "that drew a chart; 'own canvas': the same against a savefig on the widget's canvas"
+        "that drew a chart; (cpu): the same in the kernel's CPU time; 'own canvas': "
+        "against a savefig on the widget's canvas"
     )
     return ok
 
