@@ -474,7 +474,7 @@ def widget_figures(table: Table) -> list[dict]:
     for r in rows:
         table.add(f"widget {r['widget']}: p95 (ms)", float(r["p95_ms"]),
                   f"<= {bench_widgets.TARGET_MS:g}", r["p95_ms"] <= bench_widgets.TARGET_MS,
-                  f"{r['p95_ms']:.0f}")  # fmt: skip
+                  f"{r['p95_ms']:.1f}")  # fmt: skip
         ratio = r.get("redraw_ratio")
         if ratio is None and r.get("charts_drawn") == 0:  # a widget without a chart
             table.add(f"widget {r['widget']}: redraw / bare savefig", None, None, None, "no chart")
