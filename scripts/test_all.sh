@@ -48,6 +48,7 @@ echo "--- Binder check ---"; cat "$binder_log"; rm -f "$binder_log"
 [ "$status" = 0 ] || { echo "pytest failed (phase 1)"; exit "$status"; }
 [ "$binder_status" = 0 ] || { echo "the Binder check failed"; exit "$binder_status"; }
 phase1=$(( $(date +%s) - start ))
+echo "$phase1" > bench-results/make-test-core-seconds.txt
 echo "make test, phase 1 (the checks of issue 22's 5-minute target): passed in $phase1 s"
 
 timeout 2400 $BIN/pytest "${PARALLEL[@]}" --doctest-modules "${LATER[@]}"
