@@ -10,6 +10,10 @@ REPO ?= back-to-the-past/back-to-the-past
 # filtered (this machine's pip config lists local indexes that print one warning per package)
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
+# Python may cache compiled modules (and pytest its rewritten test modules) in __pycache__,
+# even where the environment sets PYTHONDONTWRITEBYTECODE: without the cache every test run
+# recompiles every test module (about 4 s of each pytest process's start).
+export PYTHONDONTWRITEBYTECODE :=
 PIP_QUIET := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
 .PHONY: help lab test check outputs nbval bench lint format readme dictionary validate chromium \
@@ -59,7 +63,7 @@ check: $(VENV)/.dev
 	$(BIN)/ruff format --check helpers tests scripts
 	$(BIN)/python scripts/data_dictionary.py --check
 	$(BIN)/python scripts/data_quality.py --check
-	$(BIN)/pytest -q -n 2 --dist loadscope -m unit --doctest-modules helpers tests
+	$(BIN)/pytest -q -n 2 --dist loadscope -m "unit and not slow" --doctest-modules helpers tests
 
 ## make validate: frictionless validate data/datapackage.json (every file against the one schema)
 validate: $(VENV)/.dev

@@ -132,6 +132,7 @@ def _pixels(data: bytes):
     return np.asarray(Image.open(io.BytesIO(data)))
 
 
+@pytest.mark.slow  # every control drawn twice, pixel by pixel: make test, not make check
 def test_the_kept_chart_redrawn_in_place_is_a_new_drawing_pixel_for_pixel(alliances):
     from helpers.core.widget import render_png
 

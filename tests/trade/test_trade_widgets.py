@@ -169,6 +169,7 @@ def _same_as_new_drawings(box, changes) -> int:
     return in_place
 
 
+@pytest.mark.slow  # every control drawn twice, pixel by pixel: make test, not make check
 def test_trade_explorer_redrawn_in_place_is_a_new_drawing_pixel_for_pixel():
     box = wt.trade_explorer(starting_chart="Figure 3.1")
     changes = [("series", "China's customs"), ("scale", "log"), ("years", (2010, 2025)),
@@ -181,6 +182,7 @@ def test_trade_explorer_redrawn_in_place_is_a_new_drawing_pixel_for_pixel():
     assert matplotlib.pyplot.get_fignums() == []
 
 
+@pytest.mark.slow  # every control drawn twice, pixel by pixel: make test, not make check
 def test_target_explorer_redrawn_in_place_is_a_new_drawing_pixel_for_pixel():
     box = wt.target_explorer(starting_chart="Figure 3.2")
     changes = [("target_year", 2035), ("target", 2000), ("base_year", 2005),

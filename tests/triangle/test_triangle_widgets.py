@@ -105,6 +105,7 @@ def _pixels(data: bytes):
     return np.asarray(Image.open(io.BytesIO(data)))
 
 
+@pytest.mark.slow  # every control drawn twice, pixel by pixel: make test, not make check
 def test_the_kept_drawing_recoloured_in_place_is_a_new_drawing_pixel_for_pixel():
     from helpers.core.widget import render_png
 
