@@ -11,6 +11,7 @@ is drawn once and then redrawn in place (:mod:`helpers.trade.widget_charts`).
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections.abc import Hashable, Mapping
 
@@ -184,9 +185,11 @@ class TradeExplorer(Explorer):
             for name in SERIES_CHOICES["Both"]
             for part in [rows[rows["series"] == name]]
         }
-        self._lines = {
-            year: trade_target_lines(self._targets, year) for year in range(first, last + 1)
-        }
+        # the target lines change only where a start year passes a target's year: one list
+        # for each of those few steps, looked up for every start year
+        steps = [*sorted({int(y) for y in self._targets["target_year"].dropna()}), 10**9]
+        self._line_steps = steps
+        self._lines = [trade_target_lines(self._targets, year) for year in steps]
         controls = {
             "series": widgets.Dropdown(
                 options=list(SERIES_CHOICES), value="Both", description="Series"
@@ -213,6 +216,10 @@ class TradeExplorer(Explorer):
             warm = [{**start, "scale": "log"}] if unit == "usd" else []  # mathtext tick labels
             self.keep_figure(start, *warm)
 
+    def _target_lines(self, start: int) -> list[tuple[float, str, str]]:
+        """:func:`trade_target_lines` for ``start``: the list of the first step at or after it."""
+        return self._lines[bisect.bisect_left(self._line_steps, start)]
+
     def describe(self, series: str, years: tuple[int, int], unit: str, scale: str) -> str:
         """:func:`explorer_summary` (the scale changes the chart only)."""
         summary = explorer_summary(series, years, unit, shares=self._shares, trade=self._full)
@@ -235,7 +242,7 @@ class TradeExplorer(Explorer):
             table = self._shares.loc[start:end]
             return not table.empty and update_asymmetry(ax, table, log=log)
         return update_trade_series(
-            ax, self._series, self._lines[start], series=SERIES_CHOICES[series], start=start,
+            ax, self._series, self._target_lines(start), series=SERIES_CHOICES[series], start=start,
             end=end, log=log,
         )  # fmt: skip
 

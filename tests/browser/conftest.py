@@ -84,6 +84,7 @@ def lab() -> Iterator[Lab]:
         JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
         JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
         PATH=f"{VENV_BIN}:{os.environ['PATH']}",
+        PYTHONFAULTHANDLER="1",  # a kernel that crashes prints where, into the server log
     )
     env.pop("MPLBACKEND", None)  # kernels must use the inline backend, as for a student
     cmd = [
@@ -150,8 +151,21 @@ def page(browser, lab, request):
     if failed is not None and failed.failed:
         SHOTS.mkdir(exist_ok=True)
         pg.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
+        _report_server_log(lab, request.node.name)
     context.close()
     _reset(lab)
+
+
+def _report_server_log(lab: Lab, name: str, lines: int = 80) -> None:
+    """After a failure: the server log's last lines on stderr (a dead or restarted kernel, a
+    dropped websocket show there) and the whole log beside the screenshot."""
+    log = lab.root.parent / "server.log"
+    if not log.exists():
+        return
+    text = log.read_text(errors="replace")
+    (SHOTS / f"{name}.server.log").write_text(text)
+    tail = "\n".join(text.splitlines()[-lines:])
+    print(f"--- the JupyterLab server log's last {lines} lines ---\n{tail}", file=sys.stderr)
 
 
 def _reset(lab: Lab) -> None:

@@ -142,6 +142,18 @@ def test_trade_explorer_starts_with_every_year_like_figure_3_1():
     assert {"btp-explorer", "btp-trade-explorer"} <= set(box._dom_classes)
 
 
+def test_trade_explorer_draws_the_target_lines_of_each_start_year():
+    from helpers.trade.data import load_trade_targets
+    from helpers.trade.widget_charts import trade_target_lines
+
+    box, targets = wt.trade_explorer(), load_trade_targets()
+    low, high = box.controls["years"].min, box.controls["years"].max
+    for start in range(low - 5, high + 6):  # the slider's years, and beyond both ends
+        assert box._target_lines(start) == trade_target_lines(targets, start), start
+    # the lines do change with the start year (a target's year passes)
+    assert len({tuple(box._target_lines(y)) for y in range(low, high + 1)}) > 1
+
+
 def _pixels(data: bytes):
     import io
 
