@@ -2,7 +2,8 @@
 
 A widget redraws the same figure again and again (:class:`helpers.core.widget.Explorer`), with
 mostly the same strings at the same places. :class:`WidgetCanvas` keeps each string's layout
-and size and each glyph's bitmap between drawings instead of computing them again; what it
+and size, each text's measured layout (``Text._get_layout``, asked several times per drawing)
+and each glyph's bitmap between drawings instead of computing them again; what it
 draws is pixel for pixel what matplotlib's own Agg canvas draws (tests compare them). It needs
 matplotlib's text internals of version 3.11 and falls back to the plain renderer without them.
 """
@@ -13,6 +14,7 @@ import math
 
 import numpy as np
 from matplotlib.backends import backend_agg
+from matplotlib.text import Text
 
 __all__ = ["WidgetCanvas"]
 
@@ -22,6 +24,8 @@ _LAYOUTS: dict[tuple, list] = {}
 _GLYPHS: dict[tuple, tuple] = {}
 _HEIGHTS: dict[tuple, tuple] = {}
 _SIZES: dict[tuple, tuple[float, float, float]] = {}
+_TEXT_LAYOUTS: dict[tuple, tuple] = {}
+_KEPT = (_LAYOUTS, _GLYPHS, _SIZES, _TEXT_LAYOUTS)
 
 
 class _TextCachingRenderer(backend_agg.RendererAgg):
@@ -81,8 +85,8 @@ class _TextCachingRenderer(backend_agg.RendererAgg):
             laid = font._layout(s, flags=flags, features=features, language=language)
             items = _LAYOUTS[key] = [(i.ft_object, size, i.glyph_index, i.x, i.y) for i in laid]
         self._draw_glyphs(gc, x, y, angle, items, flags)
-        if len(_LAYOUTS) + len(_GLYPHS) + len(_SIZES) > _TEXT_CACHE_LIMIT:
-            for kept in (_LAYOUTS, _GLYPHS, _SIZES):
+        if sum(map(len, _KEPT)) > _TEXT_CACHE_LIMIT:
+            for kept in _KEPT:
                 kept.clear()
 
     def draw_mathtext(self, gc, x, y, s, prop, angle):
@@ -122,7 +126,49 @@ _CAN_CACHE_TEXT = (
     and hasattr(backend_agg.RendererAgg, "_prepare_font")
     and hasattr(backend_agg.RendererAgg, "_draw_text_glyphs_and_boxes")
     and hasattr(__import__("matplotlib.ft2font", fromlist=["FT2Font"]).FT2Font, "_layout")
+    and all(
+        hasattr(Text, name)
+        for name in ("_get_layout", "_get_wrapped_text", "_get_multialignment", "get_parse_math")
+    )
 )
+_PLAIN_GET_LAYOUT = Text._get_layout
+
+
+def _layout_key(text: Text) -> tuple:
+    """Everything ``Text._get_layout`` reads of a text (matplotlib 3.11): its result is relative
+    to the text's own anchor, so texts with the same key have the same layout."""
+    return (
+        text._get_wrapped_text(),
+        hash(text._fontproperties),
+        text.get_figure(root=True).dpi,
+        text._linespacing,
+        text._get_multialignment(),
+        text.get_rotation(),
+        text.get_rotation_mode(),
+        text._horizontalalignment,
+        text._verticalalignment,
+        text.get_parse_math(),
+    )
+
+
+def _kept_layout(self: Text, renderer):
+    """``Text._get_layout``, remembered for widget drawings (other renderers: as it is).
+
+    A widget's redraw measures each tick label, title and annotation several times (the layout
+    engine, the tick-label boxes, the drawing): one layout per distinct text is enough.
+    """
+    if not isinstance(renderer, _TextCachingRenderer) or self.get_usetex():
+        return _PLAIN_GET_LAYOUT(self, renderer)
+    key = _layout_key(self)
+    kept = _TEXT_LAYOUTS.get(key)
+    if kept is None:
+        kept = _TEXT_LAYOUTS[key] = _PLAIN_GET_LAYOUT(self, renderer)
+    bbox, lines, corner = kept
+    return bbox.frozen(), list(lines), corner  # copies: a caller may change what it gets
+
+
+if _CAN_CACHE_TEXT:
+    Text._get_layout = _kept_layout
 
 
 class WidgetCanvas(backend_agg.FigureCanvasAgg):

@@ -71,7 +71,7 @@ def test_the_caches_are_emptied_when_they_grow_too_big(monkeypatch):
     fig = _chart()
     wc.WidgetCanvas(fig)
     _png(fig)
-    assert len(wc._LAYOUTS) + len(wc._GLYPHS) + len(wc._SIZES) < 200
+    assert sum(map(len, wc._KEPT)) < 200
     plt.close("all")
 
 
@@ -83,3 +83,33 @@ def test_without_the_text_internals_the_plain_renderer_draws(monkeypatch):
     wc.WidgetCanvas(fig)
     assert type(fig.canvas.get_renderer()) is RendererAgg
     assert (_pixels(_png(fig)) == _pixels(_png(_chart()))).all()
+
+
+@pytest.mark.skipif(not wc._CAN_CACHE_TEXT, reason="this matplotlib lacks the text internals")
+def test_a_kept_text_layout_is_the_one_matplotlib_computes():
+    fig = _chart()
+    fig.axes[0].text(0.5, 0.5, "turned", rotation=30, ha="right", va="top", multialignment="center")
+    wc.WidgetCanvas(fig)
+    _png(fig)
+    renderer = fig.canvas.get_renderer()
+    texts = [t for t in fig.findobj(lambda a: hasattr(a, "_get_layout")) if t.get_text()]
+    assert len(texts) > 8 and wc._TEXT_LAYOUTS  # titles, labels, ticks, notes were kept
+    for text in texts:
+        bbox, lines, corner = text._get_layout(renderer)  # from the cache
+        fresh_bbox, fresh_lines, fresh_corner = wc._PLAIN_GET_LAYOUT(text, renderer)
+        assert (bbox.bounds, lines, corner) == (fresh_bbox.bounds, fresh_lines, fresh_corner)
+    # a change the layout depends on is a new key, not a stale layout
+    text = texts[0]
+    before = text._get_layout(renderer)[0].bounds
+    text.set_rotation(90)
+    assert text._get_layout(renderer)[0].bounds != before
+    assert text._get_layout(renderer)[0].bounds == wc._PLAIN_GET_LAYOUT(text, renderer)[0].bounds
+
+
+def test_other_renderers_compute_their_layouts_as_matplotlib_does(monkeypatch):
+    calls = []
+    real = wc._PLAIN_GET_LAYOUT
+    monkeypatch.setattr(wc, "_PLAIN_GET_LAYOUT", lambda t, r: calls.append(r) or real(t, r))
+    wc._TEXT_LAYOUTS.clear()
+    _png(_chart())  # matplotlib's own canvas: every layout computed, none kept
+    assert calls and not wc._TEXT_LAYOUTS
