@@ -93,12 +93,24 @@ def parts_add_up(total: str, parts: tuple[str, str]) -> RowCheck:
     return check
 
 
-def not_more_than(part: str, whole: str, why: str) -> RowCheck:
-    """Row check: ``part`` cannot exceed ``whole`` where both are given."""
+def not_more_than(part: str, whole: str, why: str, *, margin: float = 0.0) -> RowCheck:
+    """Row check: ``part`` cannot exceed ``whole`` (by more than ``margin``, a fraction of it)
+    where both are given.
+
+    Examples
+    --------
+    >>> rule = not_more_than("deliveries", "capacity", "a nominal rate", margin=0.05)
+    >>> list(rule({"deliveries": 38.8, "capacity": 38}))
+    []
+    >>> list(rule({"deliveries": 41, "capacity": 38}))
+    [('deliveries', '41 is more than 5% above capacity (38): a nominal rate')]
+    """
 
     def check(row: dict[str, Any]):
-        if row[part] is not None and row[whole] is not None and row[part] > row[whole]:
-            yield part, f"{row[part]:g} is more than {whole} ({row[whole]:g}): {why}"
+        if row[part] is None or row[whole] is None or row[part] <= row[whole] * (1 + margin):
+            return
+        above = f"more than {margin:.0%} above" if margin else "more than"
+        yield part, f"{row[part]:g} is {above} {whole} ({row[whole]:g}): {why}"
 
     return check
 

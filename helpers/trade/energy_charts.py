@@ -20,8 +20,9 @@ __all__ = ["plot_crude_share", "plot_power_of_siberia"]
 def plot_power_of_siberia(gas: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Power of Siberia deliveries each year against its 38 bcm/yr capacity and its contract.
 
-    The contract's volume for each year (``contract_bcm``, where published) is a dark step
-    line; conflicting figures for a year (non-preferred rows) are drawn as small black ticks.
+    The contract's volume for each year (``contract_bcm``, where published) is a dark dotted
+    line, broken at a year with no published figure; conflicting figures for a year
+    (non-preferred rows) are drawn as small black ticks.
 
     Examples
     --------
@@ -43,8 +44,8 @@ def plot_power_of_siberia(gas: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         ax.text(bar.get_x() + bar.get_width() / 2, top + 1.2,
                 f"{value:g}\n({value / capacity:.0%})", ha="center", fontsize=8)  # fmt: skip
     if "contract_bcm" in main:
-        contract = main.dropna(subset=["contract_bcm"])
-        ax.plot(contract["year"], contract["contract_bcm"], color="0.15", marker="s",
+        # every year, with NaN where no figure was published: the line breaks there
+        ax.plot(main["year"], main["contract_bcm"].astype(float), color="0.15", marker="s",
                 linestyle=":", label="contract volume for the year")  # fmt: skip
     other = gas[~gas["preferred"]]
     if len(other):
