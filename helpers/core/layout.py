@@ -15,11 +15,13 @@ from collections.abc import Iterator
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import Formatter, LogFormatter
 from matplotlib.transforms import Bbox
 
 __all__ = [
     "FitFigure",
     "add_source_line",
+    "log_labels",
     "new_axes",
     "starting_chart_note",
     "starting_chart_notes",
@@ -231,3 +233,36 @@ def wrap_to_width(text: str, inches: float, *, fontsize: float) -> str:
         return text
     per_line = max(20, int(len(text) * inches / width))
     return "\n".join(textwrap.wrap(text, per_line))
+
+
+class _LogLabels(LogFormatter):
+    """Label the ticks of a log axis that matplotlib would label, but with ``fmt``."""
+
+    def __init__(self, fmt: Formatter) -> None:
+        super().__init__(labelOnlyBase=False)
+        self._fmt = fmt
+
+    def __call__(self, x, pos=None):
+        return self._fmt(x, pos) if super().__call__(x, pos) else ""
+
+
+def log_labels(ax: Axes, fmt: Formatter) -> None:
+    """Write a log y axis's tick labels with ``fmt`` ("$60 bn", "10%"), minor ticks included,
+    instead of matplotlib's powers of ten (6×10¹), which beginners misread. Call it after
+    ``ax.set_yscale("log")``, which resets the formatters.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from matplotlib.ticker import FuncFormatter
+    >>> ax = Figure().subplots()
+    >>> _ = ax.plot([2010, 2025], [55, 245])
+    >>> ax.set_yscale("log")
+    >>> log_labels(ax, FuncFormatter(lambda v, _: f"${v:,.0f} bn"))
+    >>> ax.figure.canvas.draw()
+    >>> labels = [t.get_text() for t in ax.yaxis.get_ticklabels(which="both") if t.get_text()]
+    >>> "$100 bn" in labels and "$200 bn" in labels and not any("times" in t for t in labels)
+    True
+    """
+    ax.yaxis.set_major_formatter(fmt)
+    ax.yaxis.set_minor_formatter(_LogLabels(fmt))

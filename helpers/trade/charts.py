@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
-from helpers.core.layout import add_source_line, new_axes
+from helpers.core.layout import add_source_line, log_labels, new_axes
 from helpers.core.style import HATCHES, PALETTE
 from helpers.trade.composition_data import GROUP_LABELS
 
@@ -141,6 +141,8 @@ def plot_trade_series(
                         va="top", fontsize=8)  # fmt: skip
     shade_hindsight(ax, label=False)
     ax.yaxis.set_major_formatter(_BN)
+    if log:  # "$60 bn" on the minor ticks too, not 6×10¹
+        log_labels(ax, _BN)
     ax.set_xlabel("Year")
     ax.set_ylabel("Goods trade, US$ bn (nominal)" + (", log scale" if log else ""))
     ax.set_title(f"China–Russia goods trade, {start}–{end}")

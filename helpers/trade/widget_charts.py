@@ -17,9 +17,16 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
+from helpers.core.layout import log_labels
 from helpers.trade.charts import _BN, ANNOTATED_YEARS
 
-__all__ = ["trade_target_lines", "update_asymmetry", "update_target_path", "update_trade_series"]
+__all__ = [
+    "log_shares",
+    "trade_target_lines",
+    "update_asymmetry",
+    "update_target_path",
+    "update_trade_series",
+]
 
 _HINDSIGHT = 2022.1  # where shade_hindsight starts its band (its default)
 #: What each redrawn chart's legend shows (its lines, labels and styles), by Axes.
@@ -113,6 +120,8 @@ def update_trade_series(
     if not _hindsight(ax, end + 0.5, labelled=False):
         return False
     ax.yaxis.set_major_formatter(_BN)
+    if log:  # as plot_trade_series labels it
+        log_labels(ax, _BN)
     ax.set_ylabel("Goods trade, US$ bn (nominal)" + (", log scale" if log else ""))
     ax.set_title(f"China–Russia goods trade, {start}–{end}")
     legend = tuple((id(line), line.get_label(), str(line.get_linestyle())) for line in shown)
@@ -159,9 +168,15 @@ def update_asymmetry(ax: Axes, table: pd.DataFrame, *, log: bool) -> bool:
         return False
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     if log:
-        ax.set_yscale("log")
-        ax.set_ylim(0.01, 1)
+        log_shares(ax)
     return True
+
+
+def log_shares(ax: Axes) -> None:
+    """The trade explorer's shares on a log scale: 1 % to 100 %, labelled as percentages."""
+    ax.set_yscale("log")
+    ax.set_ylim(0.01, 1)
+    log_labels(ax, PercentFormatter(1.0, decimals=0))
 
 
 def update_target_path(ax: Axes, actual: pd.Series, path: dict[int, float], target: float) -> bool:

@@ -29,6 +29,7 @@ from helpers.trade.data import (
     trade_series,
 )
 from helpers.trade.widget_charts import (
+    log_shares,
     trade_target_lines,
     update_asymmetry,
     update_target_path,
@@ -255,8 +256,7 @@ class TradeExplorer(Explorer):
                 return None
             ax = plot_asymmetry(table)
             if log:
-                ax.set_yscale("log")
-                ax.set_ylim(0.01, 1)
+                log_shares(ax)
             return ax.figure
         return plot_trade_series(
             self._trade,
