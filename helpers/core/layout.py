@@ -7,6 +7,7 @@ returns the Axes; none calls ``plt.show()``.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import textwrap
@@ -223,9 +224,17 @@ def wrap_to_width(text: str, inches: float, *, fontsize: float) -> str:
     >>> len(lines) > 1 and all(len(line) < 80 for line in lines)
     True
     """
-    from matplotlib.font_manager import FontProperties, findfont, get_font
+    from matplotlib.font_manager import FontProperties, findfont
 
-    font = get_font(findfont(FontProperties()))
+    return _wrapped(text, inches, fontsize, findfont(FontProperties()))
+
+
+@functools.lru_cache(maxsize=256)
+def _wrapped(text: str, inches: float, fontsize: float, font_file: str) -> str:
+    """:func:`wrap_to_width` in the font ``font_file`` (kept: source lines repeat)."""
+    from matplotlib.font_manager import get_font
+
+    font = get_font(font_file)
     font.set_size(fontsize, 72)
     font.set_text(text)
     width = font.get_width_height()[0] / 64 / 72
