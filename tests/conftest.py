@@ -39,15 +39,6 @@ def corrupt(tmp_path):
     return make
 
 
-@pytest.fixture(autouse=True)
-def _own_rcparams():
-    """Each test and doctest starts from, and leaves, the same matplotlib settings: a test that
-    applies the house style (titles on the left, ...) cannot change what a later one reads, in
-    whatever order the parallel run puts them."""
-    with matplotlib.rc_context():
-        yield
-
-
 @pytest.fixture(scope="session")
 def executed_notebooks(tmp_path_factory):
     """Run every lesson and assignment once, offline where possible, inspecting figures/widgets.

@@ -20,6 +20,7 @@ from matplotlib.ticker import Formatter, LogFormatter
 from matplotlib.transforms import Bbox
 
 __all__ = [
+    "LEGEND_UNDER_NOTES",
     "FitFigure",
     "add_source_line",
     "log_labels",
@@ -28,6 +29,18 @@ __all__ = [
     "starting_chart_notes",
     "wrap_to_width",
 ]
+
+#: A legend at the top left but below a chart's event notes (texts along its top edge), on a
+#: white box so that reference lines behind it do not cross its labels: ``ax.legend(**...)``.
+LEGEND_UNDER_NOTES = {
+    "loc": "upper left",
+    "bbox_to_anchor": (0, 0.88),
+    "fontsize": 9,
+    "frameon": True,
+    "facecolor": "white",
+    "edgecolor": "none",
+    "framealpha": 0.9,
+}
 
 
 class FitFigure(Figure):

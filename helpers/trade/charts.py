@@ -15,9 +15,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import FuncFormatter, PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
-from helpers.core.layout import add_source_line, log_labels, new_axes
+from helpers.core.layout import LEGEND_UNDER_NOTES, add_source_line, log_labels, new_axes
 from helpers.core.style import HATCHES, PALETTE
 from helpers.trade.composition_data import GROUP_LABELS
 
@@ -44,6 +44,7 @@ _SERIES_STYLE = {
                        "label": "Russia's figures"},
 }  # fmt: skip
 _BN = FuncFormatter(lambda v, _: f"${v:,.0f} bn")
+_NOTE_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1}  # over lines
 
 
 def shade_hindsight(ax: Axes, start: float = 2022.1, *, label: bool = True) -> None:
@@ -129,6 +130,7 @@ def plot_trade_series(
             ax.axhline(t["value_usd_bn"], color=PALETTE["vermillion"], linestyle=ls,
                        linewidth=1.3, label=label)  # fmt: skip
     ax.set_xlim(start - 0.5, end + 0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole years, never 2007.5
     if log:
         ax.set_yscale("log")
     else:
@@ -138,15 +140,13 @@ def plot_trade_series(
             if start <= year <= end:
                 ax.axvline(year, color="#555555", linewidth=0.8, linestyle="-.")
                 ax.text(year - 0.3, 0.97, text, transform=ax.get_xaxis_transform(), ha="right",
-                        va="top", fontsize=8)  # fmt: skip
+                        va="top", fontsize=8, bbox=_NOTE_BOX)  # fmt: skip
     shade_hindsight(ax, label=False)
-    ax.yaxis.set_major_formatter(_BN)
-    if log:  # "$60 bn" on the minor ticks too, not 6×10¹
-        log_labels(ax, _BN)
+    log_labels(ax, _BN) if log else ax.yaxis.set_major_formatter(_BN)  # "$60 bn", not 6×10¹
     ax.set_xlabel("Year")
     ax.set_ylabel("Goods trade, US$ bn (nominal)" + (", log scale" if log else ""))
     ax.set_title(f"China–Russia goods trade, {start}–{end}")
-    ax.legend(loc="upper left", fontsize=9)
+    ax.legend(**LEGEND_UNDER_NOTES)
     add_source_line(ax, "news reports of China's and Russia's customs data; targets: see "
                     "data/trade_targets.csv (data/china_russia_trade.csv)")  # fmt: skip
     return ax

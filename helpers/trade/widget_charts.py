@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from helpers.core.layout import log_labels
+from helpers.core.layout import LEGEND_UNDER_NOTES, log_labels
 from helpers.trade.charts import _BN, ANNOTATED_YEARS
 
 __all__ = [
@@ -126,7 +126,7 @@ def update_trade_series(
     ax.set_title(f"China–Russia goods trade, {start}–{end}")
     legend = tuple((id(line), line.get_label(), str(line.get_linestyle())) for line in shown)
     if _LEGENDS.get(ax) != legend:  # a new legend only when what it shows changes
-        ax.legend(handles=shown, loc="upper left", fontsize=9)
+        ax.legend(handles=shown, **LEGEND_UNDER_NOTES)
         _LEGENDS[ax] = legend
     return True
 
