@@ -112,12 +112,14 @@ def schema_cols(schema):
     return [f["name"] for f in schema["fields"]]
 
 
-def main():
-    sample = draw()
+def main(sample=None, out=OUT):
+    """Print the sample; write ``out`` with empty verdict columns (only with --write once it
+    exists). The session-5 audit (s5_audit_sample.py) calls it with its own sample."""
+    sample = draw() if sample is None else sample
     for s in sample:
         print(s["file"], s["row_key"], s["sources"], sep="\t")
-    if not OUT.exists() or "--write" in sys.argv:
-        with open(OUT, "w", encoding="utf-8", newline="") as fh:
+    if not out.exists() or "--write" in sys.argv:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
             w = csv.DictWriter(fh, COLUMNS)
             w.writeheader()
             for s in sample:

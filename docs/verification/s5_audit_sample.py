@@ -20,39 +20,27 @@ does not exist yet (so the audit results are never overwritten); prints the samp
 """
 
 import csv
-import json
 import random
 import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from s4_audit_sample import (  # noqa: E402 - session 4's population, keys and writer
+    MIN_PER_FILE,
+    MIN_ROWS,
+    citing_resources,
+    row_key,
+    schema_cols,
+)
+from s4_audit_sample import main as write_sample  # noqa: E402
+
 SEED = 20261203
 SIZE = 50
-MIN_PER_FILE = 2
-MIN_ROWS = 10
 CAPS = {"trade_partners.csv": 4}
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 OUT = Path(__file__).with_name("s5_audit.csv")
 DONE = Path(__file__).with_name("s4_audit.csv")
-# keys for files that declare no primaryKey
-FALLBACK_KEYS = {
-    "china_russia_trade": ["year", "series"],
-    "triangle_trade": ["year", "partner", "reporter"],
-    "trade_composition": ["year", "months", "direction", "product_group"],
-    "energy_gas": ["year", "pipeline"],
-    "energy_deals_2022": ["deal_id"],
-}
-COLUMNS = [
-    "file",
-    "row_key",
-    "columns_checked",
-    "verdict",
-    "what_is_wrong",
-    "correct_value",
-    "source_read",
-    "notes",
-]
 
 
 def bare_key(key):
@@ -64,26 +52,6 @@ def audited():
     """(file, key) pairs already audited in session 4."""
     with open(DONE, encoding="utf-8", newline="") as fh:
         return {(r["file"], bare_key(r["row_key"])) for r in csv.DictReader(fh)}
-
-
-def citing_resources():
-    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    found = []
-    for res in package["resources"]:
-        fields = res.get("schema", {}).get("fields", [])
-        cols = [f["name"] for f in fields if f.get("x-references", {}).get("resource") == "sources"]
-        if cols:
-            found.append((res["path"], res["name"], res["schema"], cols))
-    return sorted(found)
-
-
-def row_key(name, schema, row, index):
-    keys = schema.get("primaryKey") or FALLBACK_KEYS.get(name)
-    if isinstance(keys, str):
-        keys = [keys]
-    if not keys:
-        return f"row {index}"
-    return "|".join(row[k] for k in keys) + f" (row {index})"
 
 
 def draw():
@@ -138,28 +106,5 @@ def draw():
     return out
 
 
-def schema_cols(schema):
-    return [f["name"] for f in schema["fields"]]
-
-
-def main():
-    sample = draw()
-    for s in sample:
-        print(s["file"], s["row_key"], s["sources"], sep="\t")
-    if not OUT.exists() or "--write" in sys.argv:
-        with open(OUT, "w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, COLUMNS)
-            w.writeheader()
-            for s in sample:
-                w.writerow(
-                    {
-                        "file": s["file"],
-                        "row_key": s["row_key"],
-                        "columns_checked": s["columns_checked"],
-                        "source_read": s["sources"],
-                    }
-                )
-
-
 if __name__ == "__main__":
-    main()
+    write_sample(draw(), OUT)
