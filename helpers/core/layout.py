@@ -23,11 +23,11 @@ __all__ = [
     "LEGEND_UNDER_NOTES",
     "FitFigure",
     "add_source_line",
-    "log_labels",
     "new_axes",
     "starting_chart_note",
     "starting_chart_notes",
     "wrap_to_width",
+    "y_tick_labels",
 ]
 
 #: A legend at the top left but below a chart's event notes (texts along its top edge), on a
@@ -268,10 +268,11 @@ class _LogLabels(LogFormatter):
         return self._fmt(x, pos) if super().__call__(x, pos) else ""
 
 
-def log_labels(ax: Axes, fmt: Formatter) -> None:
-    """Write a log y axis's tick labels with ``fmt`` ("$60 bn", "10%"), minor ticks included,
-    instead of matplotlib's powers of ten (6×10¹), which beginners misread. Call it after
-    ``ax.set_yscale("log")``, which resets the formatters.
+def y_tick_labels(ax: Axes, fmt: Formatter, *, log: bool = False) -> None:
+    """Write the y axis's tick labels with ``fmt`` ("$60 bn", "10%"). On a log axis (``log``)
+    the minor ticks that matplotlib labels get ``fmt`` too, instead of its powers of ten
+    (6×10¹), which beginners misread: call it after ``ax.set_yscale("log")``, which resets the
+    formatters.
 
     Examples
     --------
@@ -280,11 +281,12 @@ def log_labels(ax: Axes, fmt: Formatter) -> None:
     >>> ax = Figure().subplots()
     >>> _ = ax.plot([2010, 2025], [55, 245])
     >>> ax.set_yscale("log")
-    >>> log_labels(ax, FuncFormatter(lambda v, _: f"${v:,.0f} bn"))
+    >>> y_tick_labels(ax, FuncFormatter(lambda v, _: f"${v:,.0f} bn"), log=True)
     >>> ax.figure.canvas.draw()
     >>> labels = [t.get_text() for t in ax.yaxis.get_ticklabels(which="both") if t.get_text()]
     >>> "$100 bn" in labels and "$200 bn" in labels and not any("times" in t for t in labels)
     True
     """
     ax.yaxis.set_major_formatter(fmt)
-    ax.yaxis.set_minor_formatter(_LogLabels(fmt))
+    if log:
+        ax.yaxis.set_minor_formatter(_LogLabels(fmt))

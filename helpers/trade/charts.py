@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
-from helpers.core.layout import LEGEND_UNDER_NOTES, add_source_line, log_labels, new_axes
+from helpers.core.layout import LEGEND_UNDER_NOTES, add_source_line, new_axes, y_tick_labels
 from helpers.core.style import HATCHES, PALETTE
 from helpers.trade.composition_data import GROUP_LABELS
 
@@ -142,7 +142,7 @@ def plot_trade_series(
                 ax.text(year - 0.3, 0.97, text, transform=ax.get_xaxis_transform(), ha="right",
                         va="top", fontsize=8, bbox=_NOTE_BOX)  # fmt: skip
     shade_hindsight(ax, label=False)
-    log_labels(ax, _BN) if log else ax.yaxis.set_major_formatter(_BN)  # "$60 bn", not 6×10¹
+    y_tick_labels(ax, _BN, log=log)  # "$60 bn" on a log scale too, not 6×10¹
     ax.set_xlabel("Year")
     ax.set_ylabel("Goods trade, US$ bn (nominal)" + (", log scale" if log else ""))
     ax.set_title(f"China–Russia goods trade, {start}–{end}")

@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from helpers.core.layout import LEGEND_UNDER_NOTES, log_labels
+from helpers.core.layout import LEGEND_UNDER_NOTES, y_tick_labels
 from helpers.trade.charts import _BN, ANNOTATED_YEARS
 
 __all__ = [
@@ -119,9 +119,7 @@ def update_trade_series(
         ax.set_ylim(bottom=0)
     if not _hindsight(ax, end + 0.5, labelled=False):
         return False
-    ax.yaxis.set_major_formatter(_BN)
-    if log:  # as plot_trade_series labels it
-        log_labels(ax, _BN)
+    y_tick_labels(ax, _BN, log=log)  # as plot_trade_series labels it
     ax.set_ylabel("Goods trade, US$ bn (nominal)" + (", log scale" if log else ""))
     ax.set_title(f"China–Russia goods trade, {start}–{end}")
     legend = tuple((id(line), line.get_label(), str(line.get_linestyle())) for line in shown)
@@ -176,7 +174,7 @@ def log_shares(ax: Axes) -> None:
     """The trade explorer's shares on a log scale: 1 % to 100 %, labelled as percentages."""
     ax.set_yscale("log")
     ax.set_ylim(0.01, 1)
-    log_labels(ax, PercentFormatter(1.0, decimals=0))
+    y_tick_labels(ax, PercentFormatter(1.0, decimals=0), log=True)
 
 
 def update_target_path(ax: Axes, actual: pd.Series, path: dict[int, float], target: float) -> bool:

@@ -214,7 +214,7 @@ class TradeExplorer(Explorer):
         super().__init__(controls, starting_chart=starting_chart)
         for unit in ("usd", "share"):  # both charts with every part (the start has them all)
             start = {"series": "Both", "years": (first, last), "unit": unit, "scale": "linear"}
-            warm = [{**start, "scale": "log"}] if unit == "usd" else []  # mathtext tick labels
+            warm = [{**start, "scale": "log"}] if unit == "usd" else []  # log tick labels
             self.keep_figure(start, *warm)
 
     def _target_lines(self, start: int) -> list[tuple[float, str, str]]:
