@@ -60,3 +60,34 @@ c.Spawner.http_timeout = 300
 # measured (docs/guide/hub.md): a student's server and kernel peak near the figure there;
 # LocalProcessSpawner does not enforce limits, container spawners do (e.g. "1G")
 c.Spawner.mem_limit = "1G"
+
+# --- one port per server (test-only: a local spawner on one machine) --------------------
+# LocalProcessSpawner picks a port by binding port 0 and letting it go. With thirty servers
+# starting at once the OS can hand out the same port twice before the first server binds it;
+# the hub's readiness check takes any non-5xx answer, even another student's 404, as ready. (CI,
+# 2 Dec 2026: s30's /api/status answered 404.) Here each server gets a port of its own, below the
+# OS's ephemeral range (32768-60999 on Linux), free when given and given to one student at a time.
+_PORTS_GIVEN: dict[str, int] = {}
+
+
+def _port_is_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def give_port(spawner) -> None:
+    others = {p for name, p in _PORTS_GIVEN.items() if name != spawner.user.name}
+    for port in range(20000, 32000):
+        if port not in others and _port_is_free(port):
+            spawner.port = _PORTS_GIVEN[spawner.user.name] = port
+            return
+    raise RuntimeError("no free port for a student's server in 20000-31999")
+
+
+c.Spawner.pre_spawn_hook = give_port

@@ -204,6 +204,13 @@ class Hub:
     def log_tail(self, n: int = 60) -> str:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-n:])
 
+    def log_about(self, names: list[str], n: int = 60) -> str:
+        """The log's last ``n`` lines that name one of these students (a 30-student log's tail is
+        mostly other students), and every readiness check that got an error answer."""
+        about = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b|responded with error")
+        lines = self.log.read_text(errors="replace").splitlines()
+        return "\n".join([line for line in lines if about.search(line)][-n:])
+
 
 def start_hub(folder: Path, timeout: float = 120) -> Hub:
     """Start JupyterHub (and, through it, its proxy) with the project's config, in ``folder``."""

@@ -29,7 +29,12 @@ COLLIDING_LINE = "years = ...  # your instructor: a number of years, decimals al
 
 def test_every_student_logs_in_pulls_and_runs_lesson_00(classroom):
     failed = "\n".join(f"{k}: {v}" for k, v in classroom.failures.items())
-    assert not failed, f"{failed}\n--- jupyterhub.log ---\n{classroom.site.hub.log_tail()}"
+    hub = classroom.site.hub
+    assert not failed, (
+        f"{failed}\n--- jupyterhub.log, lines about them ---\n"
+        f"{hub.log_about(sorted(classroom.failures))}\n--- jupyterhub.log, last lines ---\n"
+        f"{hub.log_tail()}"
+    )
     assert len(classroom.saved) == STUDENTS
     figures = classroom.figures
     assert figures["succeeded"] == STUDENTS and figures["concurrency"] == CONCURRENCY
