@@ -44,7 +44,7 @@ def test_changing_a_relation_changes_the_configuration_shown(lab, page):
     # the groupby scaffold before Exercise 2.3 prints years per configuration
     expect(outputs.filter(has_text="24.348").first).to_be_attached()
     # the trade legs of 2021 and the worked ratio before Exercise 2.4
-    expect(outputs.filter(has_text="755.645").first).to_be_attached()
+    expect(outputs.filter(has_text="755.6000").first).to_be_attached()
     expect(outputs.filter(has_text="US–Russia trade was 0.25 times").first).to_be_attached()
     # optional sections: a 2025 thaw read as amity makes Russia the pivot; weighted years
     expect(outputs.filter(has_text="USSR/Russia: pivot (rank 1 of 6)").first).to_be_attached()

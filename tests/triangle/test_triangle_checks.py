@@ -120,14 +120,14 @@ def test_ex_2_3_follows_the_data(monkeypatch, periods):
 
 def test_ex_2_4_the_enemy_leg_against_the_friend_leg():
     ratios = checks.leg_ratios(2021)
-    assert ratios["china_customs/china_customs"] == pytest.approx(755.645 / 146.887)
+    assert ratios["china_customs/china_customs"] == pytest.approx(755.6 / 146.887)
     assert ratios["us_census/china_customs"] == pytest.approx(655.6857 / 146.887)
     assert all(r > 4 for r in ratios.values()), "several times, whichever statistics are used"
-    same = checks.ex_2_4(round(755.645 / 146.887, 2))
+    same = checks.ex_2_4(round(755.6 / 146.887, 2))
     assert same and "one statistical office" in same.message
     mixed = checks.ex_2_4(655.6857 / 146.887)
     assert mixed and "two offices count differently" in mixed.message
-    assert "friend leg divided by the enemy leg" in checks.ex_2_4(146.887 / 755.645).message
+    assert "friend leg divided by the enemy leg" in checks.ex_2_4(146.887 / 755.6).message
     assert "not text" in checks.ex_2_4("5.1").message
     wrong = checks.ex_2_4(3)
     assert not wrong and "divide it by that of CHN-RUS" in wrong.message
