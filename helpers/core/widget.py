@@ -294,6 +294,8 @@ class Explorer(widgets.VBox):
         for settings in warm:
             if kind in self._figures and self._draw(settings) is not None:
                 self._figures[kind][0].canvas.draw()
+        if kind in self._figures:  # its pixels are drawn again at the next change
+            self._figures[kind][0].canvas.release()
 
     def _draw(self, state: dict[str, Any], *, fresh: bool = False) -> Figure | None:
         """The figure for ``state``: the kept one updated in place, or a new one (then kept)."""

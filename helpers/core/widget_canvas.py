@@ -198,3 +198,22 @@ class WidgetCanvas(backend_agg.FigureCanvasAgg):
             self.renderer = kind(w, h, self.figure.dpi)
             self._lastKey = key
         return self.renderer
+
+    def print_figure(self, *args, **kwargs):
+        try:
+            return super().print_figure(*args, **kwargs)
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        """Let go of the pixel buffer until the next drawing.
+
+        A kept figure's Agg renderer holds a full-size RGBA buffer (about 1.7 MB for a chart of
+        9 x 4.8 in at 90 dpi), and every text it drew keeps a reference to it, so a widget would
+        hold one such buffer per kept figure for as long as the lesson runs. A new renderer costs
+        far less than a redraw, and the text caches above do not depend on it.
+        """
+        for text in self.figure.findobj(Text):
+            text._renderer = None
+        self.__dict__.pop("renderer", None)
+        self._lastKey = None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter, StrMethodFormatter
 
 from helpers.core.layout import LEGEND_UNDER_NOTES, add_source_line, new_axes, y_tick_labels
 from helpers.core.style import HATCHES, PALETTE
@@ -43,7 +43,7 @@ _SERIES_STYLE = {
     "russia_customs": {"color": PALETTE["orange"], "marker": "s", "linestyle": "none",
                        "label": "Russia's figures"},
 }  # fmt: skip
-_BN = FuncFormatter(lambda v, _: f"${v:,.0f} bn")
+_BN = "${x:,.0f} bn"  # a new formatter per axis: a shared one keeps its last axis alive
 _NOTE_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1}  # over lines
 
 
@@ -142,7 +142,7 @@ def plot_trade_series(
                 ax.text(year - 0.3, 0.97, text, transform=ax.get_xaxis_transform(), ha="right",
                         va="top", fontsize=8, bbox=_NOTE_BOX)  # fmt: skip
     shade_hindsight(ax, label=False)
-    y_tick_labels(ax, _BN, log=log)  # "$60 bn" on a log scale too, not 6×10¹
+    y_tick_labels(ax, StrMethodFormatter(_BN), log=log)  # "$60 bn" on a log scale too, not 6×10¹
     ax.set_xlabel("Year")
     ax.set_ylabel("Goods trade, US$ bn (nominal)" + (", log scale" if log else ""))
     ax.set_title(f"China–Russia goods trade, {start}–{end}")
@@ -181,7 +181,7 @@ def plot_trade_split(trade: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.set_xlim(years.min() - 1, years.max() + 1)
     ax.set_ylim(0, float((china + russia).max()) * 1.18)
     shade_hindsight(ax, start=2021.5)
-    ax.yaxis.set_major_formatter(_BN)
+    ax.yaxis.set_major_formatter(StrMethodFormatter(_BN))
     ax.set_xlabel("Year (only years with a reported split)")
     ax.set_ylabel("US$ bn (nominal)")
     ax.set_title("Who sells what to whom: the two directions of China–Russia trade")
@@ -275,7 +275,7 @@ def plot_triangle_legs(
             ax.text(bar.get_x() + bar.get_width() / 2, (0 if pd.isna(h) else h) + 8, text,
                     ha="center", fontsize=8)  # fmt: skip
     ax.set_xticks(x, [str(y) for y in years])
-    ax.yaxis.set_major_formatter(_BN)
+    ax.yaxis.set_major_formatter(StrMethodFormatter(_BN))
     ax.set_ylabel("Goods trade, US$ bn (nominal)")
     ax.set_xlabel("Year")
     ax.set_title("The triangle's three legs: trade between each pair")
@@ -326,7 +326,7 @@ def plot_target_path(
     ax.set_ylim(0, max(target, float(shown.max())) * 1.15)
     ax.set_xlim(shown.index.min() - 0.5, max(last, shown.index.max()) + 0.5)
     shade_hindsight(ax)
-    ax.yaxis.set_major_formatter(_BN)
+    ax.yaxis.set_major_formatter(StrMethodFormatter(_BN))
     ax.set_xlabel("Year")
     ax.set_ylabel("Goods trade, US$ bn (nominal)")
     ax.set_title(f"From \\${path[first]:,.0f} bn in {first} to \\${target:,.0f} bn by {last}?")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import PercentFormatter, StrMethodFormatter
 
 from helpers.core.layout import LEGEND_UNDER_NOTES, y_tick_labels
 from helpers.trade.charts import _BN, ANNOTATED_YEARS
@@ -119,7 +119,7 @@ def update_trade_series(
         ax.set_ylim(bottom=0)
     if not _hindsight(ax, end + 0.5, labelled=False):
         return False
-    y_tick_labels(ax, _BN, log=log)  # as plot_trade_series labels it
+    y_tick_labels(ax, StrMethodFormatter(_BN), log=log)  # as plot_trade_series labels it
     ax.set_ylabel("Goods trade, US$ bn (nominal)" + (", log scale" if log else ""))
     ax.set_title(f"China–Russia goods trade, {start}–{end}")
     legend = tuple((id(line), line.get_label(), str(line.get_linestyle())) for line in shown)
