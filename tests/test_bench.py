@@ -48,26 +48,32 @@ def test_a_recorded_render_is_replayed_with_its_arguments(tmp_path, capsys):
     import io
 
     from matplotlib.backend_bases import FigureCanvasBase
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    original = FigureCanvasBase.print_figure
+    original, original_draw = FigureCanvasBase.print_figure, FigureCanvasAgg.draw
     path = tmp_path / "renders.pkl"
     recording: dict = {}
     try:
         exec(bench.RECORD_CELL, recording)
         fig = Figure(figsize=(2, 1))
         fig.subplots().plot([0, 1], [1, 0])
-        fig.savefig(io.BytesIO(), format="png", dpi=50)
+        fig.savefig(io.BytesIO(), format="png", dpi=50)  # its inner draw is not recorded again
+        kept = Figure(figsize=(2, 1))
+        kept.subplots().plot([0, 1], [0, 2])
+        FigureCanvasAgg(kept).draw()  # a widget drawing the figure it keeps
         exec(bench.SAVE_CELL.format(path=str(path)), recording)
     finally:
-        FigureCanvasBase.print_figure = original
+        FigureCanvasBase.print_figure, FigureCanvasAgg.draw = original, original_draw
     floor: dict = {}
     exec(bench.LOAD_CELL.format(path=str(path)), floor)
-    ((again, args, kwargs),) = floor["_btp_renders"]
+    (again, args, kwargs), (drawn, no_args, no_kwargs) = floor["_btp_renders"]
     assert kwargs["format"] == "png" and kwargs["dpi"] == 50
     assert again.axes[0].lines[0].get_ydata().tolist() == [1, 0]
+    assert no_args is None and no_kwargs is None
+    assert drawn.axes[0].lines[0].get_ydata().tolist() == [0, 2]
     exec(bench.REPLAY_CELL, floor)
-    assert "BTP-UNPICKLABLE 0.0 1" in capsys.readouterr().out
+    assert "BTP-UNPICKLABLE 0.0 2" in capsys.readouterr().out
 
 
 def test_the_table_is_met_only_when_no_target_is_missed(capsys):
