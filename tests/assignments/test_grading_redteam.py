@@ -97,11 +97,15 @@ def at_end(nb, source: str):
     return nb
 
 
+# It deletes what it can for 3 s (the data and helpers first), well inside the 5 s a cell may run:
+# walking a whole /tmp or home could take longer on a busy machine, and its cell would then be
+# stopped, which is not what this case tests.
 SABOTEUR = """
-import os, shutil
-for top in (os.path.expanduser("~"), "..", "/tmp", "/work/main/data", "/work/main/helpers"):
+import os, shutil, time
+stop = time.monotonic() + 3
+for top in ("/work/main/data", "/work/main/helpers", os.path.expanduser("~"), "..", "/tmp"):
     for root, dirs, files in os.walk(top):
-        if root.startswith(("/proc", "/sys", "/dev")):
+        if root.startswith(("/proc", "/sys", "/dev")) or time.monotonic() > stop:
             continue
         for f in files:
             try:
@@ -149,10 +153,14 @@ class Num(float):
     def __ge__(self, other): return True
 score_1950 = score_1950_weighted = Num(2)
 """
+# It searches the checkout for 3 s at most (a walk of a whole checkout, venvs included, could
+# outlast the 5 s a cell may run on a busy machine, and that is not what this case tests).
 READ_SOLUTIONS = """
-import helpers, pathlib, json
+import helpers, itertools, pathlib, json, time
 root = pathlib.Path(helpers.__file__).resolve().parents[1]
-for path in [root / "assignments" / "source" / "03_alliance_or_not.ipynb", *root.rglob("*autograder*")]:
+stop = time.monotonic() + 3
+found = itertools.takewhile(lambda _: time.monotonic() < stop, root.rglob("*autograder*"))
+for path in [root / "assignments" / "source" / "03_alliance_or_not.ipynb", *found]:
     nb = json.loads(path.read_text())
     for c in nb["cells"]:
         if c["cell_type"] == "code":
