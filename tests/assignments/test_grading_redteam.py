@@ -156,10 +156,13 @@ score_1950 = score_1950_weighted = Num(2)
 # It searches the checkout for 3 s at most (a walk of a whole checkout, venvs included, could
 # outlast the 5 s a cell may run on a busy machine, and that is not what this case tests).
 READ_SOLUTIONS = """
-import helpers, itertools, pathlib, json, time
+import helpers, os, pathlib, json, time
 root = pathlib.Path(helpers.__file__).resolve().parents[1]
-stop = time.monotonic() + 3
-found = itertools.takewhile(lambda _: time.monotonic() < stop, root.rglob("*autograder*"))
+stop, found = time.monotonic() + 3, []
+for folder, _, files in os.walk(root):  # the clock is read at every folder, not every match
+    if time.monotonic() > stop:
+        break
+    found += [pathlib.Path(folder, f) for f in files if "autograder" in f]
 for path in [root / "assignments" / "source" / "03_alliance_or_not.ipynb", *found]:
     nb = json.loads(path.read_text())
     for c in nb["cells"]:
