@@ -146,11 +146,11 @@ def test_ex_2_4_follows_the_data(monkeypatch):
 
 
 def test_ex_2_5_weighted_scores_of_nixons_triangle():
-    right = checks.ex_2_5({"USA": 7, "CHN": -3, "RUS": -3})  # 2 + 2 + 3; 2 - 3 - 2; 2 - 3 - 2
+    right = checks.ex_2_5({"USA": 6, "CHN": -2, "RUS": -2})  # 2 + 2 + 2; 2 - 2 - 2; 2 - 2 - 2
     assert right and "weighted scores spread out" in right.message
     unweighted = checks.ex_2_5({"USA": 3, "CHN": -1, "RUS": -1})
     assert not unweighted and "ignore the intensities" in unweighted.message
-    assert "Missing key: 'RUS'" in checks.ex_2_5({"USA": 7, "CHN": -3}).message
+    assert "Missing key: 'RUS'" in checks.ex_2_5({"USA": 6, "CHN": -2}).message
     assert "remove the quotes" in checks.ex_2_5({"USA": "7", "CHN": -3, "RUS": -3}).message
 
 

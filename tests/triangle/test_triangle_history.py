@@ -115,5 +115,5 @@ def test_weighting_changes_which_configuration_dominated_the_coded_history():
     assert plain.idxmax() == "menage_a_trois"
     assert weighted.idxmax() == "stable_marriage"
     scores = position_scores(load_triangle_periods())
-    assert scores.loc["p1972_1978"].to_dict() == {"USA": 7, "CHN": -3, "RUS": -3}
+    assert scores.loc["p1972_1978"].to_dict() == {"USA": 6, "CHN": -2, "RUS": -2}
     assert scores.loc["p2014_2017", "RUS"] > scores.loc["p2014_2017", "USA"]  # two unequal wings
