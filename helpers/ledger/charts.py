@@ -160,7 +160,7 @@ def plot_cited_events(
     ax.set_xlim(pd.Timestamp("1910-01-01"), pd.Timestamp("2030-01-01"))
     ax.set_xlabel("Year")
     ax.grid(axis="y", visible=False)
-    ax.set_title(f"The events Yu Bin's commentary relies on ({len(cited)} events, to {until[:4]})")
+    ax.set_title(f"The events Yu Bin's commentary relies on\n({len(cited)} events, to {until[:4]})")
     handles = [Line2D([], [], marker=s["marker"], color=s["color"], linestyle="none",
                       label=s["label"]) for s in SECTION_STYLE.values()]  # fmt: skip
     ax.legend(handles=handles, title="First cited in section", loc="lower left", fontsize=8,

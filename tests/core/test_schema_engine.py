@@ -51,7 +51,7 @@ def test_a_table_level_problem_names_the_real_line(corrupt):
     def change(text):  # make the second phase start before the first ends, after a blank line
         lines = _lines(text)
         lines.insert(2, "\n")
-        lines[3] = lines[3].replace("1960-07,1989-05-16", "1955,1989-05-16", 1)
+        lines[3] = lines[3].replace("1960-07-16,1989-05-16", "1955,1989-05-16", 1)
         return "".join(lines)
 
     with pytest.raises(DataError) as info:
