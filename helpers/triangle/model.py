@@ -16,7 +16,8 @@ unit veto           all three enmity                            three foes
 
 Dittmer (1981) set out the first three patterns (read here: the article's abstract only); the
 unit veto as a fourth is cited to Dittmer (1987, p. 34) by Wu Yu-Shan, whose Chinese-language
-article (very probably his own "Unintending Pivot", c. 2000; ``triangle_roles_citing_article``)
+article (very probably his own "Unintending Pivot", c. 2000; ``triangle_roles_citing_article``,
+an exhibit: a stored copy whose title and author are not legible)
 also reproduces the rank table of Wu (1996, p. 30): pivot 1, friend 2, partner 3, wing 4, enemy
 5, outcast 6. This package calls Wu's "enemy" a *foe*. Dittmer's 1987 chapter and Wu's 1996
 article themselves were not read.
